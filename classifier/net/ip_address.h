@@ -1,0 +1,20 @@
+// An IPv4 or IPv6 address held by value, cheap to hash and compare in flow keys.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace pclassify {
+
+struct IpAddress {
+  uint8_t family = 0;  // 4 or 6; 0 for "none"
+  std::array<uint8_t, 16> bytes{};  // IPv4 in the first 4 bytes, the rest zero
+
+  bool operator==(const IpAddress&) const = default;
+  auto operator<=>(const IpAddress&) const = default;
+
+  std::string to_string() const;  // dotted quad or RFC 5952 text
+};
+
+}  // namespace pclassify
