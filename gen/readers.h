@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "registry_record.h"
 
@@ -13,6 +14,9 @@ struct ReadOutcome {
   bool ok = false;
   RegistrySnapshot snapshot;  // valid when ok
   std::string error;          // "FILE:LINE: message" when !ok
+  // "FILE:LINE: message" for what was read but deserves a look, e.g. an excerpt that ends
+  // inside its records table (cut off) or has no "Last Updated" date. Empty when clean.
+  std::vector<std::string> warnings;
 };
 
 ReadOutcome read_xml_registry(std::string_view text, std::string_view file);         // xml_reader.cpp

@@ -73,6 +73,17 @@ struct DecodedPacket {
 
   TunnelInfo tunnel;                 // the innermost encapsulation, if any
   uint8_t tunnel_depth = 0;
+
+  // Added by the decoder:
+  uint8_t ip_protocol = 0;           // innermost IP protocol (6 TCP, 1 ICMP, ...); 0 if no IP
+  uint32_t dccp_service_code = 0;    // DCCP-Request/Response service code (RFC 4340 8.1.2)
 };
+
+// Decodes one captured packet. `link_type` is the pcap LINKTYPE_ value of the capture,
+// `captured` the bytes the capture holds, `wire_length` the packet's original length.
+// Pure: no state, no allocation; never reads outside `captured`. Implemented in
+// decode/decode_packet.cpp.
+DecodedPacket decode_packet(int link_type, std::span<const uint8_t> captured,
+                            uint32_t wire_length);
 
 }  // namespace pclassify

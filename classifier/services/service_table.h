@@ -52,14 +52,19 @@ struct ServiceRecord {
   std::string_view service_code;
   std::string_view unauthorized_use;
   std::string_view assignment_notes;
+  // De-assigned rows: the former name (or description, as the note gives it) and the date
+  // of the de-assignment, when the registry's note states them.
+  std::string_view former_name;
+  std::string_view status_date;
+  uint32_t source = 0;           // index into ServiceTable::sources(): where it came from
 };
 
 // One input the table was compiled from.
 struct TableSource {
   std::string file;
-  std::string last_updated;
+  std::string last_updated;  // "" when the input had no date (Wireshark's services file)
   std::string sha256;
-  size_t records = 0;
+  size_t records = 0;        // records of the table that come from this input
 };
 
 class ServiceTable {
@@ -93,5 +98,9 @@ class ServiceTable {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The table's provenance for `--registry-info`: record count, then each source with its
+// date, SHA-256 and record count, one line each, ending with a newline.
+std::string format_table_sources(const ServiceTable& table);
 
 }  // namespace pclassify
