@@ -1,11 +1,10 @@
 #include "label/label.h"
 
 #include <algorithm>
-#include <charconv>
-#include <optional>
 #include <string>
 
 #include "label/server_side.h"
+#include "label/unauthorized_use.h"
 
 namespace pclassify {
 namespace {
@@ -18,20 +17,6 @@ constexpr std::string_view kRegistryCaveat =
 
 std::string port_text(uint16_t port, Transport t) {
   return std::to_string(port) + "/" + std::string(transport_name(t));
-}
-
-// The port IANA names in "Unauthorized Use Known on port N", when the text names one. A
-// range row carries the sentence for one port of the range only.
-std::optional<uint16_t> port_named_in(std::string_view text) {
-  constexpr std::string_view kMarker = "on port ";
-  const size_t at = text.find(kMarker);
-  if (at == std::string_view::npos) return std::nullopt;
-  const char* begin = text.data() + at + kMarker.size();
-  const char* end = text.data() + text.size();
-  unsigned value = 0;
-  const auto [next, ec] = std::from_chars(begin, end, value);
-  if (ec != std::errc() || next == begin || value > 65535) return std::nullopt;
-  return static_cast<uint16_t>(value);
 }
 
 ServiceStatus overall_status(std::span<const ServiceRecord* const> records) {
@@ -128,8 +113,7 @@ void add_unauthorized_use_notes(Label& label, const std::string& where) {
   for (const ServiceRecord* record : label.registrations) {
     const std::string_view words = record->unauthorized_use;
     if (words.empty()) continue;
-    const auto named = port_named_in(words);
-    if (named && *named != label.server_port) continue;
+    if (!unauthorized_use_concerns_port(*record, label.server_port)) continue;
     if (std::find(reported.begin(), reported.end(), words) != reported.end()) continue;
     reported.push_back(words);
     label.notes.push_back({NoteCode::unauthorized_use, "IANA records unauthorized use of " +
