@@ -24,31 +24,31 @@ constexpr RangeClass range_class_of(uint16_t port) {
 }
 
 enum class ServiceStatus : uint8_t {
-  assigned,     // a service name is registered on this port
-  reserved,     // IANA marks the port Reserved (no name)
-  unassigned,   // in an Unassigned row or range, or absent from the registry
-  deassigned,   // formerly assigned; the notes say when and what it was
+  assigned,    // a service name is registered on this port
+  reserved,    // IANA marks the port Reserved (no name)
+  unassigned,  // in an Unassigned row or range, or absent from the registry
+  deassigned,  // formerly assigned; the notes say when and what it was
 };
 std::string_view service_status_name(ServiceStatus s);
 
 // One registry record as the classifier sees it. Strings point into the table's storage
 // and live as long as the ServiceTable.
 struct ServiceRecord {
-  std::string_view name;         // empty for Reserved/Unassigned
+  std::string_view name;  // empty for Reserved/Unassigned
   std::string_view description;
   uint16_t port_lo = 0;
   uint16_t port_hi = 0;
-  bool has_port = false;         // false for name-only (DNS-SD) records
-  bool has_transport = false;    // false for rows that cover every transport (ranges)
+  bool has_port = false;       // false for name-only (DNS-SD) records
+  bool has_transport = false;  // false for rows that cover every transport (ranges)
   Transport transport = Transport::tcp;
   ServiceStatus status = ServiceStatus::assigned;
-  bool is_alias = false;         // "This entry is an alias to ..." / historic name
-  std::string_view alias_of;     // the name it is an alias of, when is_alias
-  std::string_view assignees;    // ';'-joined ids
-  std::string_view contacts;     // ';'-joined ids
+  bool is_alias = false;       // "This entry is an alias to ..." / historic name
+  std::string_view alias_of;   // the name it is an alias of, when is_alias
+  std::string_view assignees;  // ';'-joined ids
+  std::string_view contacts;   // ';'-joined ids
   std::string_view registered;
   std::string_view modified;
-  std::string_view references;   // ';'-joined
+  std::string_view references;  // ';'-joined
   std::string_view service_code;
   std::string_view unauthorized_use;
   std::string_view assignment_notes;
@@ -56,7 +56,7 @@ struct ServiceRecord {
   // of the de-assignment, when the registry's note states them.
   std::string_view former_name;
   std::string_view status_date;
-  uint32_t source = 0;           // index into ServiceTable::sources(): where it came from
+  uint32_t source = 0;  // index into ServiceTable::sources(): where it came from
 };
 
 // One input the table was compiled from.
@@ -64,7 +64,7 @@ struct TableSource {
   std::string file;
   std::string last_updated;  // "" when the input had no date (Wireshark's services file)
   std::string sha256;
-  size_t records = 0;        // records of the table that come from this input
+  size_t records = 0;  // records of the table that come from this input
 };
 
 class ServiceTable {
