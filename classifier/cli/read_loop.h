@@ -1,0 +1,15 @@
+// The read loop: every input, packet by packet, through the filter, the decoder and the
+// flow tracker. Errors name the file; a bad or truncated input does not stop the others.
+#pragma once
+
+#include "cli/options.h"
+#include "flow/flow_tracker.h"
+#include "io/summary.h"
+
+namespace pclassify::cli {
+
+// Reads every input of `options` into `tracker`. Returns an exit code (kExitOk,
+// kExitTruncated, kExitInputError, or kExitUsage for a filter libpcap rejects).
+int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& totals);
+
+}  // namespace pclassify::cli

@@ -1,0 +1,84 @@
+// The flow table: one compact record per bidirectional flow, found through an
+// open-addressing index.
+//
+// Memory is the constraint (the target is at most 128 bytes per flow, counted as peak
+// RSS growth over the flow count), so:
+//   - records live in fixed-size chunks that never move (no reallocation copies, stable
+//     indices), 96 bytes each;
+//   - the index is an array of 8-byte slots (record index + 32 hash bits to skip most key
+//     comparisons), linear probing, at most 3/4 full;
+//   - nothing per flow is allocated on the heap.
+// Labels are not stored: they are computed once per flow when the flow is written out.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "flow/flow_key.h"
+
+namespace pclassify {
+
+struct Flow {
+  FlowKey key;
+  uint8_t state = 0;                     // kInitiatorIsB | kHandshakeSeen
+  std::array<uint8_t, 2> tcp_flags{};    // OR of the TCP flags sent in each direction
+  uint32_t tunnel_id = 0;                // FlowTracker::tunnel(); 0 = not tunnelled
+  std::array<uint64_t, 2> packets{};     // per direction (0 = sent by end a)
+  std::array<uint64_t, 2> bytes{};       // wire bytes (frame lengths), per direction
+  int64_t first_ns = 0;
+  int64_t last_ns = 0;
+
+  static constexpr uint8_t kInitiatorIsB = 0x01;  // end b opened the flow
+  static constexpr uint8_t kHandshakeSeen = 0x02; // the initiator is known from a handshake
+
+  // The end that opened the flow (0 = a, 1 = b), and the other one.
+  int initiator() const { return (state & kInitiatorIsB) ? 1 : 0; }
+  int responder() const { return 1 - initiator(); }
+  bool handshake_seen() const { return (state & kHandshakeSeen) != 0; }
+  uint64_t total_packets() const { return packets[0] + packets[1]; }
+  uint64_t total_bytes() const { return bytes[0] + bytes[1]; }
+};
+static_assert(sizeof(Flow) <= 96, "a flow record must stay within 96 bytes");
+
+class FlowTable {
+ public:
+  FlowTable();
+
+  // The index of the flow with `key`, created (zeroed but for the key) when absent;
+  // `created` tells which.
+  uint32_t find_or_insert(const FlowKey& key, bool& created);
+  // The index of the flow with `key`, or kNotFound.
+  uint32_t find(const FlowKey& key) const;
+  static constexpr uint32_t kNotFound = UINT32_MAX;
+
+  Flow& at(uint32_t index) { return chunks_[index >> kChunkShift][index & kChunkMask]; }
+  const Flow& at(uint32_t index) const {
+    return chunks_[index >> kChunkShift][index & kChunkMask];
+  }
+  // Flows are numbered in order of creation, 0 to size()-1.
+  size_t size() const { return size_; }
+
+  // Heap bytes held by records and index (for reports and the memory bound).
+  size_t memory_bytes() const;
+
+ private:
+  static constexpr unsigned kChunkShift = 12;  // 4096 records (384 KiB) per chunk
+  static constexpr size_t kChunkSize = size_t{1} << kChunkShift;
+  static constexpr size_t kChunkMask = kChunkSize - 1;
+
+  void grow_index();
+  uint32_t append(const FlowKey& key);
+
+  std::vector<std::unique_ptr<Flow[]>> chunks_;
+  size_t size_ = 0;
+  // Slot: high 32 bits = upper hash bits (the tag), low 32 bits = record index + 1;
+  // 0 = empty. A key's home slot is its tag's top bits (tag >> home_shift_).
+  std::vector<uint64_t> slots_;
+  size_t slot_mask_ = 0;
+  unsigned home_shift_ = 0;
+};
+
+}  // namespace pclassify

@@ -1,0 +1,84 @@
+// Turns decoded packets into flows: joins later IP fragments to their datagram's flow,
+// finds or creates the flow, updates its counters and decides its initiator, and counts
+// every packet that is not part of a flow under a name.
+//
+// Per packet this is one hash lookup and a few additions; labelling happens once per flow,
+// when flows are written out.
+//
+// Initiator rule: the sender of a handshake opener (TCP SYN without ACK, SCTP INIT,
+// DCCP-Request), or the receiver of its answer (SYN+ACK, INIT-ACK, DCCP-Response) when the
+// opener was not captured; the first handshake packet seen decides. Without one, the sender
+// of the flow's first packet.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <vector>
+
+#include "decode/anomaly.h"
+#include "decode/fragment_tracker.h"
+#include "decode/packet.h"
+#include "flow/flow_table.h"
+#include "flow/payload_samples.h"
+
+namespace pclassify {
+
+// What happened to the packets given to a FlowTracker.
+struct PacketCounts {
+  uint64_t total = 0;
+  uint64_t in_flows = 0;      // counted in a flow (later fragments included)
+  uint64_t not_a_flow = 0;    // valid, but not TCP/UDP/SCTP/DCCP (ARP, ICMP, OSPF, ...)
+  uint64_t anomalies = 0;     // skipped as truncated or malformed; see anomaly_count()
+};
+
+class FlowTracker {
+ public:
+  struct Options {
+    // Keep the first payload bytes of each direction (see payload_samples.h) for
+    // payload verification. Off by default: it costs memory per flow.
+    bool sample_payloads = false;
+  };
+
+  FlowTracker() : FlowTracker(Options{}) {}
+  explicit FlowTracker(Options options);
+
+  // Accounts one decoded packet (in capture order). `wire_length` is the frame's original
+  // length: flows count wire bytes, as tshark's conversation table does.
+  void add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire_length);
+
+  const FlowTable& flows() const { return table_; }
+  const PacketCounts& counts() const { return counts_; }
+  // Packets per anomaly name: the skipped ones, plus usable packets with a soft warning.
+  uint64_t anomaly_count(Anomaly a) const { return anomalies_[static_cast<size_t>(a)]; }
+  const FragmentTracker& fragments() const { return fragments_; }
+  // Null unless Options::sample_payloads.
+  const PayloadSamples* payload_samples() const {
+    return options_.sample_payloads ? &samples_ : nullptr;
+  }
+
+  // The tunnel a flow was first seen in; Flow::tunnel_id 0 is "none".
+  const TunnelInfo& tunnel(uint32_t tunnel_id) const { return tunnels_[tunnel_id]; }
+
+ private:
+  uint32_t intern_tunnel(const DecodedPacket& packet);
+  void count_anomaly(Anomaly a) {
+    ++counts_.anomalies;
+    ++anomalies_[static_cast<size_t>(a)];
+  }
+
+  Options options_;
+  FlowTable table_;
+  FragmentTracker fragments_;
+  PayloadSamples samples_;
+  PacketCounts counts_;
+  std::array<uint64_t, static_cast<size_t>(Anomaly::count)> anomalies_{};
+  // Tunnels, deduplicated: most tunnelled captures use a handful.
+  using TunnelKey = std::tuple<TunnelKind, IpAddress, IpAddress, uint32_t>;
+  std::vector<TunnelInfo> tunnels_;
+  std::map<TunnelKey, uint32_t> tunnel_ids_;
+  uint32_t last_tunnel_id_ = 0;
+};
+
+}  // namespace pclassify

@@ -1,0 +1,61 @@
+// One flow as the writers present it: client and server ends as the label chose them,
+// per-end counters, and the label.
+//
+// Labels depend only on (transport, server port, basis, which end is the server), so the
+// reporter computes label_flow once per distinct combination and shares the result. When
+// payload verification joins the label, its verdict must join the cache key.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+
+#include "flow/flow_tracker.h"
+#include "label/label.h"
+#include "services/service_table.h"
+
+namespace pclassify::io {
+
+struct FlowReport {
+  const Flow* flow = nullptr;
+  const Label* label = nullptr;  // shared between flows: use the ports below, not its own
+  Transport transport = Transport::tcp;
+  IpAddress client_ip;
+  IpAddress server_ip;
+  uint16_t client_port = 0;
+  uint16_t server_port = 0;
+  uint64_t client_packets = 0;
+  uint64_t client_bytes = 0;
+  uint64_t server_packets = 0;
+  uint64_t server_bytes = 0;
+  uint8_t client_tcp_flags = 0;
+  uint8_t server_tcp_flags = 0;
+  bool client_initiated = true;    // the client sent first / opened the handshake
+  bool handshake_seen = false;
+  const TunnelInfo* tunnel = nullptr;  // null when not tunnelled
+
+  uint64_t packets() const { return client_packets + server_packets; }
+  uint64_t bytes() const { return client_bytes + server_bytes; }
+};
+
+class FlowReporter {
+ public:
+  FlowReporter(const FlowTracker& tracker, const ServiceTable& table)
+      : tracker_(tracker), table_(table) {}
+
+  FlowReport report(uint32_t flow_index);
+
+  // The label as label_flow gives it for these ends, computed once per distinct key.
+  const Label& label_for(const FlowEnds& ends);
+
+ private:
+  const FlowTracker& tracker_;
+  const ServiceTable& table_;
+  std::unordered_map<uint32_t, std::unique_ptr<Label>> labels_;
+};
+
+// The "service" users read for a label: the IANA name, or the status in parentheses
+// ("(unassigned)", "(reserved)", "(de-assigned)") when the port has none.
+std::string service_or_status(const Label& label);
+
+}  // namespace pclassify::io

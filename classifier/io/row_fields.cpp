@@ -1,0 +1,34 @@
+#include "io/row_fields.h"
+
+namespace pclassify::io {
+
+std::string_view tunnel_kind_text(TunnelKind kind) {
+  switch (kind) {
+    case TunnelKind::none: return "";
+    case TunnelKind::gre: return "gre";
+    case TunnelKind::ip_in_ip: return "ip_in_ip";
+    case TunnelKind::vxlan: return "vxlan";
+  }
+  return "";
+}
+
+std::string registration_names(const Label& label, char separator) {
+  std::string out;
+  for (const ServiceRecord* record : label.registrations) {
+    if (record->name.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += record->name;
+  }
+  return out;
+}
+
+std::string note_codes(const Label& label, char separator) {
+  std::string out;
+  for (const Note& note : label.notes) {
+    if (!out.empty()) out += separator;
+    out += note_code_name(note.code);
+  }
+  return out;
+}
+
+}  // namespace pclassify::io
