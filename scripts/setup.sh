@@ -2,7 +2,7 @@
 # From a fresh Debian 12 machine to a labelled capture: installs the packages, picks the
 # registry, builds everything into build/, and runs pclassify on a capture.
 #
-#   scripts/setup.sh [CAPTURE]
+#   scripts/setup.sh [CAPTURE...]
 #
 # PCLASSIFY_REGISTRY=FILE[;FILE...] names the registry files to compile in; without it the
 # current official XML is fetched from IANA when the network allows (else the build falls
@@ -21,7 +21,9 @@ fi
 cmake -S . -B build "${cmake_args[@]}"
 cmake --build build -j"$(nproc)"
 
-capture=${1:-pcaps/mixed-services.pcapng}
-echo "== pclassify ${capture}"
+# The main job: label every flow of the given captures (default: the project's own
+# captures, one per link type, tunnel and transport).
+if [ "$#" -gt 0 ]; then captures=("$@"); else captures=(pcaps/*.pcap pcaps/*.pcapng); fi
 build/classifier/cli/pclassify --registry-info
-build/classifier/cli/pclassify "${capture}"
+echo "== pclassify ${captures[*]}"
+build/classifier/cli/pclassify "${captures[@]}"
