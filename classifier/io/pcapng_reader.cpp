@@ -11,6 +11,7 @@
 //                                wire_len(4) data
 // Other blocks are skipped by their length. Interfaces are numbered per section.
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,21 @@ int64_t to_nanoseconds(uint64_t units, const Interface& iface) {
     fraction_ns = static_cast<int64_t>(static_cast<double>(rest) * 1e9 /
                                        static_cast<double>(per_second));
   }
-  return (seconds + iface.offset_seconds) * 1'000'000'000 + fraction_ns;
+  // A hostile if_tsresol/if_tsoffset or timestamp can put the time past the year 2262:
+  // saturate instead of overflowing, the packet itself is still worth classifying.
+  constexpr int64_t kLatest = std::numeric_limits<int64_t>::max();
+  constexpr int64_t kEarliest = std::numeric_limits<int64_t>::min();
+  int64_t total_seconds = 0;
+  int64_t total_ns = 0;
+  if (units / per_second > static_cast<uint64_t>(kLatest) ||
+      __builtin_add_overflow(seconds, iface.offset_seconds, &total_seconds) ||
+      __builtin_mul_overflow(total_seconds, int64_t{1'000'000'000}, &total_ns) ||
+      __builtin_add_overflow(total_ns, fraction_ns, &total_ns)) {
+    return iface.offset_seconds < 0 && units / per_second <= static_cast<uint64_t>(kLatest)
+               ? kEarliest
+               : kLatest;
+  }
+  return total_ns;
 }
 
 class PcapngReader final : public CaptureReader {

@@ -1,0 +1,99 @@
+// Fuzz target: the path a capture's packets take after the reader, over a sequence of
+// packets: decode, fragment tracking, the flow table, payload samples, the label (server
+// side, registrations, notes) from the built-in table, payload verification, and the four
+// output writers.
+//
+// Input: a sequence of packet records, each
+//   selector (1 byte: link type as in decode_packet_fuzzer, high bit = cut by a snaplen)
+//   time step (1 byte, in units of 250 ms, so fragment and flow timeouts are reachable)
+//   length (2 bytes, big-endian), then that many bytes of frame (fewer at the input's end).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "decode/packet.h"
+#include "flow/flow_tracker.h"
+#include "fuzz_input.h"
+#include "io/flow_report.h"
+#include "io/flow_writer.h"
+#include "services/service_table.h"
+#include "verify/payload_verdict.h"
+
+namespace {
+
+using namespace pclassify;
+
+// Writers write somewhere real (their buffering and flushing is part of the path), but
+// the output is of no interest.
+std::FILE* null_output() {
+  static std::FILE* const out = std::fopen("/dev/null", "w");
+  return out;
+}
+
+// The assigned service names of a label, as the CLI and plugin hand them to verify_payload.
+std::vector<std::string_view> assigned_names(const Label& label) {
+  std::vector<std::string_view> names;
+  for (const ServiceRecord* record : label.registrations) {
+    if (record->status == ServiceStatus::assigned && !record->name.empty()) {
+      names.push_back(record->name);
+    }
+  }
+  return names;
+}
+
+void verify_flow(const io::FlowReport& report, const PayloadSamples& samples, uint32_t flow_index) {
+  const Flow& flow = *report.flow;
+  const int client_end =
+      (report.client_ip == flow.key.address(0) && report.client_port == flow.key.port(0)) ? 0 : 1;
+  const std::vector<std::string_view> services = assigned_names(*report.label);
+  PayloadEvidence evidence;
+  evidence.transport = report.transport;
+  evidence.server_port = report.server_port;
+  evidence.client_payload = samples.first_payload(flow_index, client_end);
+  evidence.server_payload = samples.first_payload(flow_index, 1 - client_end);
+  evidence.services = services;
+  const PayloadVerdict verdict = verify_payload(evidence);
+  fuzz::check(verdict.detail.size() <= kMaxPayloadDetail, "payload detail exceeds its bound");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  fuzz::FuzzInput input(data, size);
+  FlowTracker tracker(FlowTracker::Options{.sample_payloads = true});
+  int64_t now_ns = 1'700'000'000'000'000'000;
+  while (!input.empty()) {
+    const uint8_t selector = input.u8();
+    now_ns += int64_t{input.u8()} * 250'000'000;
+    const uint16_t length = input.be16();
+    const std::span<const uint8_t> frame = input.take(length);
+    const auto wire_length =
+        static_cast<uint32_t>(frame.size() + ((selector & 0x80) != 0 ? 1500 : 0));
+    DecodedPacket packet = decode_packet(fuzz::link_type_from(selector), frame, wire_length);
+    tracker.add(packet, now_ns, wire_length);
+  }
+
+  const PacketCounts& counts = tracker.counts();
+  fuzz::check(counts.in_flows + counts.not_a_flow + counts.anomalies == counts.total,
+              "packet counts do not add up to the total");
+
+  io::FlowReporter reporter(tracker, ServiceTable::builtin());
+  std::vector<std::unique_ptr<io::FlowWriter>> writers;
+  for (const io::OutputFormat format : {io::OutputFormat::table, io::OutputFormat::json,
+                                        io::OutputFormat::csv, io::OutputFormat::zeek}) {
+    writers.push_back(io::make_flow_writer(format, null_output(), io::TableLayout{}));
+    writers.back()->begin();
+  }
+  for (uint32_t i = 0; i < tracker.flows().size(); ++i) {
+    const io::FlowReport report = reporter.report(i);
+    fuzz::check(report.label != nullptr && !report.label->notes.empty(),
+                "a label without the registry's caveat note");
+    verify_flow(report, *tracker.payload_samples(), i);
+    for (const auto& writer : writers) writer->write(report);
+  }
+  for (const auto& writer : writers) writer->finish();
+  return 0;
+}

@@ -1,0 +1,13 @@
+// Fuzz target: the registry reader for pipe tables (with or without leading pipe, rows
+// broken across lines).
+//
+// Input: the whole text of one registry file. Checks: no crash, and the contract of
+// gen/readers.h (errors and warnings are "FILE:LINE: message"; a failure has no records).
+#include <cstddef>
+#include <cstdint>
+
+#include "registry_reader_target.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return pclassify::fuzz::run_registry_reader(pclassify::gen::read_pipe_table_registry, data, size);
+}
