@@ -2,13 +2,18 @@
 // See docs/pclassify.md for the options, output fields and exit codes.
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/exit_codes.h"
+#include "cli/live_annotator.h"
+#include "cli/live_run.h"
 #include "cli/lookup.h"
 #include "cli/options.h"
 #include "cli/read_loop.h"
 #include "cli/terminal.h"
+#include "cli/triage_output.h"
+#include "cli/triage_policy.h"
 #include "flow/flow_tracker.h"
 #include "io/flow_report.h"
 #include "io/flow_writer.h"
@@ -104,11 +109,31 @@ int run(int argc, char** argv) {
     return kExitOk;
   }
 
-  FlowTracker tracker;
+  if (options.list_interfaces) return list_interfaces(stdout);
+  if (!options.interface.empty()) return run_live_capture(options, table);
+
+  // The site policy is read before any capture, so that a typo fails fast (exit 2).
+  std::optional<triage::SitePolicy> policy;
+  if (!options.policy_file.empty()) {
+    policy = load_site_policy(options.policy_file, table, error);
+    if (!policy) {
+      std::fprintf(stderr, "pclassify: %s\n", error.c_str());
+      return kExitInputError;
+    }
+  }
+
+  FlowTracker::Options tracker_options;
+  tracker_options.sample_payloads = options.verify;  // --no-verify
+  FlowTracker tracker(tracker_options);
   io::InputTotals totals;
-  const int read_status = read_inputs(options, tracker, totals);
-  if (read_status == kExitUsage) return read_status;
-  const int write_status = write_flows(options, tracker, table, totals);
+  const int read_status = options.write_file.empty()
+                              ? read_inputs(options, tracker, totals)
+                              : read_inputs_annotated(options, tracker, totals, table);
+  // A bad filter, or -w failing, stops before any flow is written.
+  if (read_status == kExitUsage || read_status == kExitOutputError) return read_status;
+  const int write_status =
+      options.triage ? write_triage(options, tracker, table, policy ? &*policy : nullptr)
+                     : write_flows(options, tracker, table, totals);
   return worse_exit(read_status, write_status);
 }
 

@@ -58,7 +58,7 @@ bool parse_options(int argc, char** argv, Options& options, std::string& error) 
         value = arg.substr(eq + 1);
         has_value = true;
       }
-    } else if (arg.size() > 2 && (arg[1] == 'r' || arg[1] == 'c' || arg[1] == 'o')) {
+    } else if (arg.size() > 2 && std::string_view("rcoiwa").find(arg[1]) != std::string::npos) {
       name = arg.substr(0, 2);
       value = arg.substr(2);
       has_value = true;
@@ -109,15 +109,52 @@ bool parse_options(int argc, char** argv, Options& options, std::string& error) 
     } else if (name == "--lookup") {
       if (!take_value()) return false;
       options.lookups.push_back(value);
+    } else if (name == "--no-verify") {
+      options.verify = false;
+    } else if (name == "--triage") {
+      options.triage = true;
+    } else if (name == "--policy") {
+      if (!take_value()) return false;
+      options.policy_file = value;
+    } else if (name == "-i" || name == "--interface") {
+      if (!take_value()) return false;
+      options.interface = value;
+    } else if (name == "-D" || name == "--list-interfaces") {
+      options.list_interfaces = true;
+    } else if (name == "--promisc") {
+      options.promiscuous = true;
+    } else if (name == "-a" || name == "--autostop") {
+      if (!take_value()) return false;
+      if (!parse_autostop(value, options.duration_seconds, options.max_packets, error)) {
+        return false;
+      }
+    } else if (name == "--duration") {
+      if (!take_value()) return false;
+      if (!parse_seconds(value, options.duration_seconds)) {
+        error = "--duration needs a positive number of seconds, not \"" + value + "\"";
+        return false;
+      }
+    } else if (name == "--max-flows") {
+      if (!take_value()) return false;
+      if (!parse_count(value, options.max_flows)) {
+        error = "--max-flows needs a positive flow count, not \"" + value + "\"";
+        return false;
+      }
+    } else if (name == "--idle-timeout") {
+      if (!take_value()) return false;
+      if (!parse_idle_timeout(value, options.idle_timeouts, error)) return false;
+    } else if (name == "-w" || name == "--write") {
+      if (!take_value()) return false;
+      options.write_file = value;
     } else {
       error = "unknown option " + arg + " (see --help)";
       return false;
     }
   }
 
-  // With -r, every positional word is filter; without, leading inputs come first.
+  // With -r or -i, every positional word is filter; without, leading inputs come first.
   size_t first_filter_word = 0;
-  if (!read_flag_used) {
+  if (!read_flag_used && options.interface.empty()) {
     while (first_filter_word < positional.size() && looks_like_input(positional[first_filter_word])) {
       options.inputs.push_back(positional[first_filter_word]);
       ++first_filter_word;
@@ -127,8 +164,22 @@ bool parse_options(int argc, char** argv, Options& options, std::string& error) 
     if (!options.filter.empty()) options.filter += ' ';
     options.filter += positional[i];
   }
+  if (!options.policy_file.empty() && !options.triage) {
+    error = "--policy applies to --triage only";
+    return false;
+  }
+  if (options.triage && options.format != io::OutputFormat::table &&
+      options.format != io::OutputFormat::json) {
+    error = "--triage writes -o table or -o json";
+    return false;
+  }
   const bool has_mode = options.help || options.version || options.registry_info ||
-                        !options.lookups.empty();
+                        !options.lookups.empty() || options.list_interfaces ||
+                        !options.interface.empty();
+  if (!options.interface.empty() && !options.inputs.empty()) {
+    error = "-i captures live; it cannot be combined with capture files (-r)";
+    return false;
+  }
   if (!has_mode && options.inputs.empty()) {
     error = options.filter.empty()
                 ? "no capture file given (see --help)"
@@ -153,6 +204,23 @@ Options:
   -q                 no summary and no progress bar
   -n                 accepted for tcpdump's habit (names are never resolved)
   --table FILE       use this service table file instead of the compiled-in one
+  -w FILE            also write the packets to FILE (pcapng) with the flow labels as
+                     packet comments (Wireshark: frame.comment)
+
+Live capture:
+  -i IFACE           capture on IFACE (name, or number from -D); prints a line when a flow
+                     starts and when it ends; stop with Ctrl-C, -c or a duration
+  -D                 list the capture interfaces
+  -a duration:SECS   stop after SECS seconds (also --duration SECS; -a packets:N is -c N)
+  --promisc          put the interface in promiscuous mode (off by default)
+  --max-flows N      keep at most N open flows (default 1000000); evictions are counted
+  --idle-timeout [PROTO:]SECS
+                     end flows idle this long (0 = never); PROTO tcp, tcp-closed,
+                     udp, sctp, dccp; defaults 3600, 30, 120, 3600, 600
+  --no-verify        do not look at payloads (no payload verdict; faster, less memory)
+  --triage           list only the flows and hosts worth a second look, ranked by score,
+                     with their reasons and a summary (-o json: JSON lines)
+  --policy FILE      the site policy for --triage: services expected on hosts and ports
   --lookup ARG       show what the table says for 443/tcp, 443 (all transports) or a
                      service name such as https; repeatable; -o json for JSON
   --registry-info    show where the service table comes from
@@ -161,8 +229,9 @@ Options:
 
 A trailing filter expression uses tcpdump's syntax (pcap-filter(7)), e.g.
   pclassify capture.pcap tcp port 443
-Exit codes: 0 ok, 1 usage error, 2 input error, 3 truncated capture (flows were still
-printed), 4 output error. See docs/pclassify.md.
+Exit codes: 0 ok (also after Ctrl-C in live capture), 1 usage error, 2 input error
+(also: cannot capture on the interface, or its filter does not compile), 3 truncated
+capture (flows were still printed), 4 output error. See docs/pclassify.md.
 )";
 }
 

@@ -2,7 +2,11 @@
 // flow tracker. Errors name the file; a bad or truncated input does not stop the others.
 #pragma once
 
+#include <functional>
+
 #include "cli/options.h"
+#include "decode/packet.h"
+#include "io/capture_reader.h"
 #include "flow/flow_tracker.h"
 #include "io/summary.h"
 
@@ -10,6 +14,9 @@ namespace pclassify::cli {
 
 // Reads every input of `options` into `tracker`. Returns an exit code (kExitOk,
 // kExitTruncated, kExitInputError, or kExitUsage for a filter libpcap rejects).
-int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& totals);
+// `observer`, when given, sees every packet after the tracker has counted it (for -w).
+using PacketObserver = std::function<void(const io::CapturedPacket&, const DecodedPacket&)>;
+int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
+                const PacketObserver& observer = {});
 
 }  // namespace pclassify::cli

@@ -1,0 +1,63 @@
+#include "cli/live_annotator.h"
+
+#include <cstdio>
+
+#include "cli/exit_codes.h"
+#include "io/packet_comment.h"
+
+namespace pclassify::cli {
+
+const PacketAnnotator::Comments& PacketAnnotator::comments_for(const Label& label) {
+  auto [it, inserted] = comments_.try_emplace(&label);
+  if (inserted) {
+    it->second.first = io::first_packet_comment(label);
+    it->second.warning = io::warning_comment(label);
+  }
+  return it->second;
+}
+
+bool PacketAnnotator::add(const io::CapturedPacket& packet, const DecodedPacket& decoded) {
+  std::string_view comment;
+  if (decoded.status == DecodeStatus::flow) {
+    const CanonicalKey canonical = make_flow_key(decoded.tuple);
+    const uint32_t index = tracker_.flows().find(canonical.key);
+    if (index != FlowTable::kNotFound) {
+      const Flow& flow = tracker_.flows().at(index);
+      FlowEnds ends;
+      ends.transport = flow.key.transport;
+      ends.initiator_port = flow.key.port(flow.initiator());
+      ends.responder_port = flow.key.port(flow.responder());
+      ends.handshake_seen = flow.handshake_seen();
+      const Comments& comments = comments_for(reporter_.label_for(ends));
+      // The tracker has counted this packet: a flow with one packet has just started.
+      comment = flow.total_packets() == 1 ? comments.first : comments.warning;
+    }
+  }
+  return writer_->write_packet(packet.link_type, packet.timestamp_ns, packet.wire_length,
+                               packet.data, comment);
+}
+
+int read_inputs_annotated(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
+                          const ServiceTable& table) {
+  std::string error;
+  auto writer = io::PcapngWriter::create(options.write_file,
+                                         std::string("pclassify ") + PCLASSIFY_VERSION, error);
+  if (!writer) {
+    std::fprintf(stderr, "pclassify: %s\n", error.c_str());
+    return kExitOutputError;
+  }
+  io::FlowReporter reporter(tracker, table);
+  PacketAnnotator annotator(std::move(writer), tracker, reporter);
+  bool failed = false;
+  int status = read_inputs(options, tracker, totals,
+                           [&](const io::CapturedPacket& packet, const DecodedPacket& decoded) {
+                             if (!failed && !annotator.add(packet, decoded)) failed = true;
+                           });
+  if (!annotator.close() || failed) {
+    std::fprintf(stderr, "pclassify: %s\n", annotator.error().c_str());
+    status = worse_exit(status, kExitOutputError);
+  }
+  return status;
+}
+
+}  // namespace pclassify::cli

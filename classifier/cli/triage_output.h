@@ -1,0 +1,17 @@
+// `pclassify --triage`: every flow through triage/ (scoring, scan detection, site policy),
+// then the ranking as a readable list or JSON lines (docs/pclassify.md, "Triage").
+#pragma once
+
+#include "cli/options.h"
+#include "flow/flow_tracker.h"
+#include "services/service_table.h"
+#include "triage/site_policy.h"
+
+namespace pclassify::cli {
+
+// Writes the ranking to stdout: table → one block per entry, then the summary; json → one
+// object per entry, then a final {"type":"summary",...} line. Returns an exit code.
+int write_triage(const Options& options, const FlowTracker& tracker, const ServiceTable& table,
+                 const triage::SitePolicy* policy);
+
+}  // namespace pclassify::cli
