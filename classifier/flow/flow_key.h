@@ -75,12 +75,15 @@ inline CanonicalKey make_flow_key(const PacketTuple& tuple) {
   return out;
 }
 
-// A fast 64-bit hash of the key's bytes (multiply-xorshift over five words).
-inline uint64_t hash_flow_key(const FlowKey& key) {
+// A fast 64-bit hash of the key's bytes (multiply-xorshift over five words), keyed by
+// `seed`. Not a cryptographic hash: the seed (random per table) only keeps a set of keys
+// built to collide under one seed from colliding under another, so nobody can make a
+// capture that degrades the table without knowing the process's seed.
+inline uint64_t hash_flow_key(const FlowKey& key, uint64_t seed = 0x243f6a8885a308d3ULL) {
   std::array<uint64_t, 5> words{};
   static_assert(sizeof(words) >= sizeof(FlowKey));
   std::memcpy(words.data(), &key, sizeof(FlowKey));
-  uint64_t h = 0x243f6a8885a308d3ULL;
+  uint64_t h = seed;
   for (const uint64_t w : words) {
     h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
     h ^= h >> 29;

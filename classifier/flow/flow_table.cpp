@@ -1,5 +1,8 @@
 #include "flow/flow_table.h"
 
+#include <algorithm>
+#include <random>
+
 namespace pclassify {
 namespace {
 
@@ -14,11 +17,19 @@ uint32_t slot_index(uint64_t slot) { return static_cast<uint32_t>(slot) - 1; }
 
 }  // namespace
 
-FlowTable::FlowTable()
-    : slots_(kInitialSlots, 0), slot_mask_(kInitialSlots - 1), home_shift_(32 - kInitialBits) {}
+uint64_t FlowTable::random_hash_seed() {
+  std::random_device device;
+  return (uint64_t{device()} << 32) ^ device();
+}
+
+FlowTable::FlowTable(uint64_t hash_seed)
+    : hash_seed_(hash_seed),
+      slots_(kInitialSlots, 0),
+      slot_mask_(kInitialSlots - 1),
+      home_shift_(32 - kInitialBits) {}
 
 uint32_t FlowTable::find(const FlowKey& key) const {
-  const uint64_t hash = hash_flow_key(key);
+  const uint64_t hash = hash_flow_key(key, hash_seed_);
   const uint32_t tag = tag_of(hash);
   for (size_t i = tag >> home_shift_;; i = (i + 1) & slot_mask_) {
     const uint64_t slot = slots_[i];
@@ -30,7 +41,7 @@ uint32_t FlowTable::find(const FlowKey& key) const {
 }
 
 uint32_t FlowTable::find_or_insert(const FlowKey& key, bool& created) {
-  const uint64_t hash = hash_flow_key(key);
+  const uint64_t hash = hash_flow_key(key, hash_seed_);
   const uint32_t tag = tag_of(hash);
   size_t i = tag >> home_shift_;
   for (;; i = (i + 1) & slot_mask_) {
@@ -42,28 +53,60 @@ uint32_t FlowTable::find_or_insert(const FlowKey& key, bool& created) {
     }
   }
   created = true;
-  if ((size_ + 1) * 4 > slots_.size() * 3) {
+  if ((live_count() + 1) * 4 > slots_.size() * 3) {
     grow_index();
     for (i = tag >> home_shift_; slots_[i] != 0; i = (i + 1) & slot_mask_) {
     }
   }
-  const uint32_t index = append(key);
+  const uint32_t index = new_record(key);
   slots_[i] = make_slot(hash, index);
   return index;
 }
 
-uint32_t FlowTable::append(const FlowKey& key) {
-  if ((size_ >> kChunkShift) == chunks_.size()) {
-    chunks_.push_back(std::make_unique<Flow[]>(kChunkSize));
+uint32_t FlowTable::new_record(const FlowKey& key) {
+  uint32_t index = 0;
+  if (!free_.empty()) {
+    index = free_.back();
+    free_.pop_back();
+  } else {
+    if ((size_ >> kChunkShift) == chunks_.size()) {
+      chunks_.push_back(std::make_unique<Flow[]>(kChunkSize));
+    }
+    index = static_cast<uint32_t>(size_++);
   }
-  const auto index = static_cast<uint32_t>(size_++);
-  at(index).key = key;
+  Flow& flow = at(index);
+  flow = Flow{};
+  flow.key = key;
   return index;
+}
+
+// Backward-shift deletion (linear probing without tombstones): after emptying slot `hole`,
+// every later slot of the same run whose home is not in (hole, slot] moves into the hole,
+// so that each key stays reachable from its home without crossing an empty slot.
+void FlowTable::erase(uint32_t index) {
+  const uint64_t hash = hash_flow_key(at(index).key, hash_seed_);
+  size_t hole = tag_of(hash) >> home_shift_;
+  while (slots_[hole] != 0 && slot_index(slots_[hole]) != index) hole = (hole + 1) & slot_mask_;
+  if (slots_[hole] == 0) return;  // not in the index: nothing to erase
+  for (size_t next = (hole + 1) & slot_mask_; slots_[next] != 0; next = (next + 1) & slot_mask_) {
+    const size_t home = home_of(slots_[next]);
+    // Distances walked from home: the slot may fill the hole only if the hole lies on its
+    // probe path, i.e. no further from its home than its current position.
+    if (((hole - home) & slot_mask_) <= ((next - home) & slot_mask_)) {
+      slots_[hole] = slots_[next];
+      hole = next;
+    }
+  }
+  slots_[hole] = 0;
+  Flow& flow = at(index);
+  flow = Flow{};
+  flow.state = Flow::kFreeRecord;
+  free_.push_back(index);
 }
 
 // A slot's home is the top bits of its tag, so growing never reads the records.
 void FlowTable::grow_index() {
-  std::vector<uint64_t> bigger(slots_.size() * 2, 0);
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> bigger(slots_.size() * 2, 0);
   const size_t mask = bigger.size() - 1;
   const unsigned shift = home_shift_ - 1;
   for (const uint64_t slot : slots_) {
@@ -77,8 +120,17 @@ void FlowTable::grow_index() {
   home_shift_ = shift;
 }
 
+size_t FlowTable::longest_probe() const {
+  size_t longest = 0;
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i] != 0) longest = std::max(longest, ((i - home_of(slots_[i])) & slot_mask_) + 1);
+  }
+  return longest;
+}
+
 size_t FlowTable::memory_bytes() const {
-  return chunks_.size() * kChunkSize * sizeof(Flow) + slots_.size() * sizeof(uint64_t);
+  return chunks_.size() * kChunkSize * sizeof(Flow) + slots_.size() * sizeof(uint64_t) +
+         free_.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace pclassify

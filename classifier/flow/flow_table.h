@@ -9,6 +9,13 @@
 //     comparisons), linear probing, at most 3/4 full;
 //   - nothing per flow is allocated on the heap.
 // Labels are not stored: they are computed once per flow when the flow is written out.
+//
+// Flows can be erased (live capture ends them); erasing shifts the following index slots
+// back (no tombstones, so probes stay short) and puts the record on a free list for the
+// next new flow. A file run never erases, so its records stay numbered in creation order.
+//
+// Hash flooding: the key hash is seeded per table (random by default), so keys crafted
+// to collide in one process do not collide in another; longest_probe() lets tests check.
 #pragma once
 
 #include <array>
@@ -18,6 +25,7 @@
 #include <vector>
 
 #include "flow/flow_key.h"
+#include "flow/huge_page_allocator.h"
 
 namespace pclassify {
 
@@ -33,6 +41,7 @@ struct Flow {
 
   static constexpr uint8_t kInitiatorIsB = 0x01;  // end b opened the flow
   static constexpr uint8_t kHandshakeSeen = 0x02; // the initiator is known from a handshake
+  static constexpr uint8_t kFreeRecord = 0x80;    // set by FlowTable::erase: no flow here
 
   // The end that opened the flow (0 = a, 1 = b), and the other one.
   int initiator() const { return (state & kInitiatorIsB) ? 1 : 0; }
@@ -45,7 +54,10 @@ static_assert(sizeof(Flow) <= 96, "a flow record must stay within 96 bytes");
 
 class FlowTable {
  public:
-  FlowTable();
+  // `hash_seed` keys the hash; the default draws one at random (see hash_flow_key).
+  FlowTable() : FlowTable(random_hash_seed()) {}
+  explicit FlowTable(uint64_t hash_seed);
+  static uint64_t random_hash_seed();
 
   // The index of the flow with `key`, created (zeroed but for the key) when absent;
   // `created` tells which.
@@ -53,13 +65,29 @@ class FlowTable {
   // The index of the flow with `key`, or kNotFound.
   uint32_t find(const FlowKey& key) const;
   static constexpr uint32_t kNotFound = UINT32_MAX;
+  // Starts loading the index slot where `key`'s lookup will begin. A read loop that
+  // prefetches a batch of packets' slots before updating their flows overlaps those cache
+  // misses instead of waiting for each in turn (they were the largest cost per packet).
+  void prefetch(const FlowKey& key) const {
+    const uint32_t tag = static_cast<uint32_t>(hash_flow_key(key, hash_seed_) >> 32);
+    __builtin_prefetch(&slots_[tag >> home_shift_]);
+  }
+  // Removes the flow at `index` (which must be live); its record is reused later.
+  void erase(uint32_t index);
 
   Flow& at(uint32_t index) { return chunks_[index >> kChunkShift][index & kChunkMask]; }
   const Flow& at(uint32_t index) const {
     return chunks_[index >> kChunkShift][index & kChunkMask];
   }
-  // Flows are numbered in order of creation, 0 to size()-1.
+  // Records are numbered 0 to size()-1, in order of creation until a flow is erased
+  // (a new flow then reuses the erased one's record). is_live() tells erased ones apart.
   size_t size() const { return size_; }
+  size_t live_count() const { return size_ - free_.size(); }
+  bool is_live(uint32_t index) const { return (at(index).state & Flow::kFreeRecord) == 0; }
+  // Index slots (a power of two, at least 4/3 of the live flows).
+  size_t slot_count() const { return slots_.size(); }
+  // The longest run of slots a lookup of a present key walks (1 = found at home).
+  size_t longest_probe() const;
 
   // Heap bytes held by records and index (for reports and the memory bound).
   size_t memory_bytes() const;
@@ -70,13 +98,16 @@ class FlowTable {
   static constexpr size_t kChunkMask = kChunkSize - 1;
 
   void grow_index();
-  uint32_t append(const FlowKey& key);
+  uint32_t new_record(const FlowKey& key);
+  size_t home_of(uint64_t slot) const { return static_cast<uint32_t>(slot >> 32) >> home_shift_; }
 
+  uint64_t hash_seed_;
   std::vector<std::unique_ptr<Flow[]>> chunks_;
   size_t size_ = 0;
+  std::vector<uint32_t> free_;  // erased records, reused last-in first-out
   // Slot: high 32 bits = upper hash bits (the tag), low 32 bits = record index + 1;
   // 0 = empty. A key's home slot is its tag's top bits (tag >> home_shift_).
-  std::vector<uint64_t> slots_;
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
   size_t slot_mask_ = 0;
   unsigned home_shift_ = 0;
 };

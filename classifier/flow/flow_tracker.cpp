@@ -1,8 +1,50 @@
 #include "flow/flow_tracker.h"
 
-namespace pclassify {
+#include <algorithm>
 
-FlowTracker::FlowTracker(Options options) : options_(options) {
+namespace pclassify {
+namespace {
+
+constexpr uint8_t kTcpFin = 0x01;
+constexpr uint8_t kTcpRst = 0x04;
+
+// Closed: FIN sent both ways, or a RST either way.
+bool tcp_closed(const Flow& flow) {
+  return ((flow.tcp_flags[0] | flow.tcp_flags[1]) & kTcpRst) != 0 ||
+         (flow.tcp_flags[0] & flow.tcp_flags[1] & kTcpFin) != 0;
+}
+
+TimeoutClass timeout_class(const Flow& flow) {
+  switch (flow.key.transport) {
+    case Transport::tcp: return tcp_closed(flow) ? TimeoutClass::tcp_closed : TimeoutClass::tcp;
+    case Transport::udp: return TimeoutClass::udp;
+    case Transport::sctp: return TimeoutClass::sctp;
+    case Transport::dccp: return TimeoutClass::dccp;
+  }
+  return TimeoutClass::udp;
+}
+
+// now - last > timeout, without overflow on extreme timestamps.
+bool idle_longer_than(int64_t now_ns, int64_t last_ns, int64_t timeout_ns) {
+  if (now_ns <= last_ns) return false;
+  return static_cast<uint64_t>(now_ns) - static_cast<uint64_t>(last_ns) >
+         static_cast<uint64_t>(timeout_ns);
+}
+
+}  // namespace
+
+std::string_view flow_end_reason_name(FlowEndReason reason) {
+  switch (reason) {
+    case FlowEndReason::tcp_close: return "tcp_close";
+    case FlowEndReason::idle_timeout: return "idle_timeout";
+    case FlowEndReason::evicted: return "evicted";
+    case FlowEndReason::capture_end: return "capture_end";
+  }
+  return "?";
+}
+
+FlowTracker::FlowTracker(Options options)
+    : options_(options), tracking_recency_(options.max_flows != 0) {
   tunnels_.emplace_back();  // id 0: not tunnelled
 }
 
@@ -38,6 +80,12 @@ void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire
   if (packet.anomaly != Anomaly::none) ++anomalies_[static_cast<size_t>(packet.anomaly)];
 
   const CanonicalKey canonical = make_flow_key(packet.tuple);
+  // Make room first, so that the table never holds more than max_flows records. The extra
+  // lookup is paid only by bounded runs with a full table.
+  if (options_.max_flows != 0 && table_.live_count() >= options_.max_flows &&
+      table_.find(canonical.key) == FlowTable::kNotFound) {
+    evict_least_recent();
+  }
   bool created = false;
   const uint32_t index = table_.find_or_insert(canonical.key, created);
   Flow& flow = table_.at(index);
@@ -61,6 +109,77 @@ void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire
   if (timestamp_ns < flow.first_ns) flow.first_ns = timestamp_ns;
   if (timestamp_ns > flow.last_ns) flow.last_ns = timestamp_ns;
   if (options_.sample_payloads) samples_.offer(index, direction, packet.payload);
+  if (tracking_recency_) recency_.touch(index, timeout_class(flow));
+  if (created && start_handler_) start_handler_(flow);
+}
+
+int64_t FlowTracker::timeout_of(TimeoutClass list) const {
+  const FlowIdleTimeouts& t = options_.idle_timeouts;
+  switch (list) {
+    case TimeoutClass::tcp: return t.tcp_ns;
+    case TimeoutClass::tcp_closed: return t.tcp_closed_ns;
+    case TimeoutClass::udp: return t.udp_ns;
+    case TimeoutClass::sctp: return t.sctp_ns;
+    case TimeoutClass::dccp: return t.dccp_ns;
+  }
+  return 0;
+}
+
+// The first expire() of an unbounded tracker orders the flows it already has by their
+// last packet; from then on every packet keeps the order.
+void FlowTracker::start_tracking_recency() {
+  tracking_recency_ = true;
+  std::vector<uint32_t> live;
+  live.reserve(table_.live_count());
+  for (uint32_t i = 0; i < table_.size(); ++i) {
+    if (table_.is_live(i)) live.push_back(i);
+  }
+  std::stable_sort(live.begin(), live.end(), [this](uint32_t a, uint32_t b) {
+    return table_.at(a).last_ns < table_.at(b).last_ns;
+  });
+  for (const uint32_t i : live) recency_.touch(i, timeout_class(table_.at(i)));
+}
+
+void FlowTracker::evict_least_recent() {
+  uint32_t oldest = FlowRecency::kNone;
+  for (size_t c = 0; c < kTimeoutClassCount; ++c) {
+    const uint32_t tail = recency_.oldest(static_cast<TimeoutClass>(c));
+    if (tail == FlowRecency::kNone) continue;
+    if (oldest == FlowRecency::kNone || table_.at(tail).last_ns < table_.at(oldest).last_ns) {
+      oldest = tail;
+    }
+  }
+  if (oldest != FlowRecency::kNone) end_flow(oldest, FlowEndReason::evicted);
+}
+
+void FlowTracker::end_flow(uint32_t index, FlowEndReason reason) {
+  if (end_handler_) end_handler_(table_.at(index), reason);
+  if (reason == FlowEndReason::evicted) ++evicted_;
+  if (reason == FlowEndReason::idle_timeout || reason == FlowEndReason::tcp_close) ++expired_;
+  recency_.remove(index);
+  if (options_.sample_payloads) samples_.release(index);
+  table_.erase(index);
+}
+
+void FlowTracker::expire(int64_t now_ns) {
+  if (!tracking_recency_) start_tracking_recency();
+  for (size_t c = 0; c < kTimeoutClassCount; ++c) {
+    const auto list = static_cast<TimeoutClass>(c);
+    const int64_t timeout = timeout_of(list);
+    if (timeout <= 0) continue;
+    const FlowEndReason reason =
+        list == TimeoutClass::tcp_closed ? FlowEndReason::tcp_close : FlowEndReason::idle_timeout;
+    for (uint32_t i = recency_.oldest(list); i != FlowRecency::kNone; i = recency_.oldest(list)) {
+      if (!idle_longer_than(now_ns, table_.at(i).last_ns, timeout)) break;
+      end_flow(i, reason);
+    }
+  }
+}
+
+void FlowTracker::finish() {
+  for (uint32_t i = 0; i < table_.size(); ++i) {
+    if (table_.is_live(i)) end_flow(i, FlowEndReason::capture_end);
+  }
 }
 
 }  // namespace pclassify

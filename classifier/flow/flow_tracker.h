@@ -9,10 +9,17 @@
 // DCCP-Request), or the receiver of its answer (SYN+ACK, INIT-ACK, DCCP-Response) when the
 // opener was not captured; the first handshake packet seen decides. Without one, the sender
 // of the flow's first packet.
+//
+// Bounded flow state (live capture): with Options::max_flows the table holds at most that
+// many flows and evicts the least recently seen one to make room; expire() ends idle and
+// closed flows; finish() ends the rest. Handlers see every flow start and end exactly
+// once. A file run sets none of this and pays nothing for it: recency is tracked only
+// when max_flows is set or expire() has been called.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -20,6 +27,8 @@
 #include "decode/anomaly.h"
 #include "decode/fragment_tracker.h"
 #include "decode/packet.h"
+#include "flow/flow_lifetime.h"
+#include "flow/flow_recency.h"
 #include "flow/flow_table.h"
 #include "flow/payload_samples.h"
 
@@ -39,6 +48,11 @@ class FlowTracker {
     // Keep the first payload bytes of each direction (see payload_samples.h) for
     // payload verification. Off by default: it costs memory per flow.
     bool sample_payloads = false;
+    // 0 = unbounded (files). Otherwise at most this many live flows: a new flow first
+    // evicts the least recently seen one (counted in evicted_count()).
+    size_t max_flows = 0;
+    // Applied by expire().
+    FlowIdleTimeouts idle_timeouts;
   };
 
   FlowTracker() : FlowTracker(Options{}) {}
@@ -47,6 +61,11 @@ class FlowTracker {
   // Accounts one decoded packet (in capture order). `wire_length` is the frame's original
   // length: flows count wire bytes, as tshark's conversation table does.
   void add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire_length);
+  // Optional, before add(): starts loading the flow state `packet` will need. Read loops
+  // call it for a batch of decoded packets, then add() each (see cli/read_loop.cpp).
+  void prefetch(const DecodedPacket& packet) const {
+    if (packet.status == DecodeStatus::flow) table_.prefetch(make_flow_key(packet.tuple).key);
+  }
 
   const FlowTable& flows() const { return table_; }
   const PacketCounts& counts() const { return counts_; }
@@ -61,7 +80,30 @@ class FlowTracker {
   // The tunnel a flow was first seen in; Flow::tunnel_id 0 is "none".
   const TunnelInfo& tunnel(uint32_t tunnel_id) const { return tunnels_[tunnel_id]; }
 
+  // Called once per flow, just before its record (and payload samples) are released. The
+  // flow is still in the table: flows().find(flow.key) gives its index, for
+  // payload_samples() and reports.
+  using FlowEndHandler = std::function<void(const Flow& flow, FlowEndReason reason)>;
+  void set_flow_end_handler(FlowEndHandler handler) { end_handler_ = std::move(handler); }
+  // Called once per flow, when it is created (after its first packet is counted).
+  using FlowStartHandler = std::function<void(const Flow& flow)>;
+  void set_flow_start_handler(FlowStartHandler handler) { start_handler_ = std::move(handler); }
+
+  // Ends the flows idle for longer than their timeout (capture time `now_ns`), and the TCP
+  // flows closed (FIN both ways, or RST) with no packet for tcp_closed_ns.
+  void expire(int64_t now_ns);
+  // Ends every remaining flow with capture_end, in record order.
+  void finish();
+
+  uint64_t evicted_count() const { return evicted_; }
+  uint64_t expired_count() const { return expired_; }  // idle_timeout and tcp_close
+
  private:
+  void start_tracking_recency();
+  void evict_least_recent();
+  void end_flow(uint32_t index, FlowEndReason reason);
+  int64_t timeout_of(TimeoutClass list) const;
+
   uint32_t intern_tunnel(const DecodedPacket& packet);
   void count_anomaly(Anomaly a) {
     ++counts_.anomalies;
@@ -73,6 +115,12 @@ class FlowTracker {
   FragmentTracker fragments_;
   PayloadSamples samples_;
   PacketCounts counts_;
+  FlowRecency recency_;
+  bool tracking_recency_ = false;
+  FlowStartHandler start_handler_;
+  FlowEndHandler end_handler_;
+  uint64_t evicted_ = 0;
+  uint64_t expired_ = 0;
   std::array<uint64_t, static_cast<size_t>(Anomaly::count)> anomalies_{};
   // Tunnels, deduplicated: most tunnelled captures use a handful.
   using TunnelKey = std::tuple<TunnelKind, IpAddress, IpAddress, uint32_t>;

@@ -22,6 +22,19 @@ ReadStatus CaptureReader::short_input(const char* what, size_t need) {
                   std::to_string(input_->peek().size()) + " present");
 }
 
+size_t CaptureReader::next_batch(std::span<CapturedPacket> out, ReadStatus& status) {
+  status = ReadStatus::packet;
+  size_t count = 0;
+  while (count < out.size()) {
+    // Reading more input would move the bytes the batch's packets point into.
+    if (count > 0 && !next_is_buffered()) break;
+    status = next(out[count]);
+    if (status != ReadStatus::packet) break;
+    ++count;
+  }
+  return count;
+}
+
 std::unique_ptr<CaptureReader> CaptureReader::open_input(std::unique_ptr<InputBuffer> input,
                                                          std::string& error) {
   if (!input->ensure(4)) {

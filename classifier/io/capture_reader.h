@@ -53,6 +53,13 @@ class CaptureReader {
                                                    std::string& error);
 
   virtual ReadStatus next(CapturedPacket& packet) = 0;
+  // Reads up to out.size() packets at once; all of their data stays valid until the next
+  // call to next() or next_batch(), so a caller can decode a batch and then prefetch the
+  // flow state of all of it. Only the first packet may make the buffer read more input
+  // (which moves its bytes): the batch stops before a packet that is not wholly buffered.
+  // Returns how many were read; `status` is the status of the last read: `packet`, or
+  // end/truncated/error after the packets before it.
+  size_t next_batch(std::span<CapturedPacket> out, ReadStatus& status);
   virtual CaptureFormat format() const = 0;
 
   const std::string& error() const { return error_; }
@@ -73,6 +80,9 @@ class CaptureReader {
   }
   // The input ended before `need` bytes at the cursor: truncated, or a read error.
   ReadStatus short_input(const char* what, size_t need);
+  // True when next() would deliver a packet from the bytes already buffered, without
+  // reading input (false when unsure: next_batch then ends the batch).
+  virtual bool next_is_buffered() const { return false; }
 
   std::unique_ptr<InputBuffer> input_;
   std::string error_;

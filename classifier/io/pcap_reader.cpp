@@ -29,6 +29,13 @@ class PcapReader final : public CaptureReader {
 
   CaptureFormat format() const override { return CaptureFormat::pcap; }
 
+  bool next_is_buffered() const override {
+    const auto bytes = input_->peek();
+    if (bytes.size() < kRecordHeaderLength) return false;
+    const uint32_t captured = FieldReader(bytes.first(kRecordHeaderLength), big_endian_).u32(8);
+    return captured <= bytes.size() - kRecordHeaderLength;
+  }
+
   ReadStatus next(CapturedPacket& packet) override {
     if (!input_->ensure(kRecordHeaderLength)) {
       if (input_->peek().empty() && input_->read_error().empty()) return ReadStatus::end;

@@ -76,6 +76,19 @@ class PcapngReader final : public CaptureReader {
 
   CaptureFormat format() const override { return CaptureFormat::pcapng; }
 
+  // Only packet blocks count: other blocks may change the reader's state first.
+  bool next_is_buffered() const override {
+    const auto bytes = input_->peek();
+    if (bytes.size() < kMinBlockLength) return false;
+    FieldReader head(bytes, big_endian_);
+    const uint32_t type = head.u32(0);
+    if (type != kEnhancedPacketBlock && type != kSimplePacketBlock &&
+        type != kObsoletePacketBlock) {
+      return false;
+    }
+    return head.u32(4) <= bytes.size();
+  }
+
   ReadStatus next(CapturedPacket& packet) override {
     for (;;) {
       const uint64_t block_offset = input_->offset();
