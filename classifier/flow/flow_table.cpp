@@ -40,8 +40,7 @@ uint32_t FlowTable::find(const FlowKey& key) const {
   }
 }
 
-uint32_t FlowTable::find_or_insert(const FlowKey& key, bool& created) {
-  const uint64_t hash = hash_flow_key(key, hash_seed_);
+uint32_t FlowTable::find_or_insert(const FlowKey& key, uint64_t hash, bool& created) {
   const uint32_t tag = tag_of(hash);
   size_t i = tag >> home_shift_;
   for (;; i = (i + 1) & slot_mask_) {

@@ -61,15 +61,22 @@ class FlowTable {
 
   // The index of the flow with `key`, created (zeroed but for the key) when absent;
   // `created` tells which.
-  uint32_t find_or_insert(const FlowKey& key, bool& created);
+  uint32_t find_or_insert(const FlowKey& key, bool& created) {
+    return find_or_insert(key, hash_of(key), created);
+  }
+  // The same, with `hash` = hash_of(key) already computed (by a read loop's prefetch).
+  uint32_t find_or_insert(const FlowKey& key, uint64_t hash, bool& created);
+  // The key's hash under this table's seed.
+  uint64_t hash_of(const FlowKey& key) const { return hash_flow_key(key, hash_seed_); }
   // The index of the flow with `key`, or kNotFound.
   uint32_t find(const FlowKey& key) const;
   static constexpr uint32_t kNotFound = UINT32_MAX;
-  // Starts loading the index slot where `key`'s lookup will begin. A read loop that
-  // prefetches a batch of packets' slots before updating their flows overlaps those cache
-  // misses instead of waiting for each in turn (they were the largest cost per packet).
-  void prefetch(const FlowKey& key) const {
-    const uint32_t tag = static_cast<uint32_t>(hash_flow_key(key, hash_seed_) >> 32);
+  // Starts loading the index slot where the lookup of the key with `hash` (hash_of) will
+  // begin. A read loop that prefetches a batch of packets' slots before updating their
+  // flows overlaps those cache misses instead of waiting for each in turn (they were the
+  // largest cost per packet).
+  void prefetch(uint64_t hash) const {
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
     __builtin_prefetch(&slots_[tag >> home_shift_]);
   }
   // Removes the flow at `index` (which must be live); its record is reused later.

@@ -62,7 +62,8 @@ uint32_t FlowTracker::intern_tunnel(const DecodedPacket& packet) {
   return it->second;
 }
 
-void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire_length) {
+void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire_length,
+                      const PreparedFlow* prepared) {
   ++counts_.total;
   if (packet.status == DecodeStatus::fragment ||
       (packet.status == DecodeStatus::flow && packet.first_fragment)) {
@@ -79,7 +80,11 @@ void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire
   // A soft warning: the packet was usable, but something about it deserves a count.
   if (packet.anomaly != Anomaly::none) ++anomalies_[static_cast<size_t>(packet.anomaly)];
 
-  const CanonicalKey canonical = make_flow_key(packet.tuple);
+  // A later fragment becomes a flow packet only here (fragments_.process), so a prepared
+  // key exists only for packets that were flow packets all along; their tuple is unchanged.
+  const bool use_prepared = prepared != nullptr && prepared->valid;
+  const CanonicalKey canonical = use_prepared ? prepared->canonical : make_flow_key(packet.tuple);
+  const uint64_t hash = use_prepared ? prepared->hash : table_.hash_of(canonical.key);
   // Make room first, so that the table never holds more than max_flows records. The extra
   // lookup is paid only by bounded runs with a full table.
   if (options_.max_flows != 0 && table_.live_count() >= options_.max_flows &&
@@ -87,7 +92,7 @@ void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire
     evict_least_recent();
   }
   bool created = false;
-  const uint32_t index = table_.find_or_insert(canonical.key, created);
+  const uint32_t index = table_.find_or_insert(canonical.key, hash, created);
   Flow& flow = table_.at(index);
   const int direction = canonical.direction;
   if (created) {

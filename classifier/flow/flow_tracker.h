@@ -58,13 +58,29 @@ class FlowTracker {
   FlowTracker() : FlowTracker(Options{}) {}
   explicit FlowTracker(Options options);
 
+  // A packet's flow key and its hash, computed once by prepare() and reused by add().
+  struct PreparedFlow {
+    CanonicalKey canonical;
+    uint64_t hash = 0;
+    bool valid = false;  // the packet was a flow packet when prepared
+  };
+
   // Accounts one decoded packet (in capture order). `wire_length` is the frame's original
-  // length: flows count wire bytes, as tshark's conversation table does.
-  void add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire_length);
-  // Optional, before add(): starts loading the flow state `packet` will need. Read loops
-  // call it for a batch of decoded packets, then add() each (see cli/read_loop.cpp).
-  void prefetch(const DecodedPacket& packet) const {
-    if (packet.status == DecodeStatus::flow) table_.prefetch(make_flow_key(packet.tuple).key);
+  // length: flows count wire bytes, as tshark's conversation table does. `prepared`, when
+  // given, must come from prepare() on this same packet.
+  void add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire_length,
+           const PreparedFlow* prepared = nullptr);
+  // Optional, before add(): computes the packet's key and hash and starts loading its
+  // index slot. Read loops prepare a batch of decoded packets, then add() each (see
+  // cli/read_loop.cpp), so that the cache misses overlap.
+  PreparedFlow prepare(const DecodedPacket& packet) const {
+    PreparedFlow out;
+    if (packet.status != DecodeStatus::flow) return out;
+    out.canonical = make_flow_key(packet.tuple);
+    out.hash = table_.hash_of(out.canonical.key);
+    out.valid = true;
+    table_.prefetch(out.hash);
+    return out;
   }
 
   const FlowTable& flows() const { return table_; }

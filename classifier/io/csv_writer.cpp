@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view kHeader =
     "start,end,transport,client_ip,client_port,server_ip,server_port,client_packets,"
     "client_bytes,server_packets,server_bytes,service,description,basis,range,status,"
-    "registrations,notes,tunnel_type,tunnel_source_ip,tunnel_destination_ip\r\n";
+    "registrations,notes,tunnel_type,tunnel_source_ip,tunnel_destination_ip,"
+    "payload_verdict,payload_protocol,payload_detail\r\n";
 
 class CsvWriter final : public FlowWriter {
  public:
@@ -44,6 +45,10 @@ class CsvWriter final : public FlowWriter {
     field(r.tunnel ? tunnel_kind_text(r.tunnel->kind) : "");
     field(r.tunnel ? r.tunnel->outer_src.to_string() : "");
     field(r.tunnel ? r.tunnel->outer_dst.to_string() : "");
+    // Empty when verification is off (--no-verify).
+    field(r.payload ? verdict_name(r.payload->verdict) : "");
+    field(r.payload ? r.payload->protocol : "");
+    field(r.payload ? std::string_view(r.payload->detail) : "");
     out += "\r\n";
     flush_if_large();
   }

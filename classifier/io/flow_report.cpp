@@ -1,8 +1,12 @@
 #include "io/flow_report.h"
 
+#include "label/payload_notes.h"
 #include "label/server_side.h"
 
 namespace pclassify::io {
+
+static_assert(PayloadSamples::kMaxBytes == kPayloadSampleBytes,
+              "the verifier's datagram rules assume the samples' size");
 
 const Label& FlowReporter::label_for(const FlowEnds& ends) {
   const ServerChoice choice = choose_server(ends, table_);
@@ -14,6 +18,37 @@ const Label& FlowReporter::label_for(const FlowEnds& ends) {
                        (choice.server_is_initiator ? 1u : 0u);
   auto& slot = labels_[key];
   if (!slot) slot = std::make_unique<Label>(label_flow(ends, table_));
+  return *slot;
+}
+
+PayloadVerdict FlowReporter::verify_flow(uint32_t flow_index, const Label& base, int client,
+                                         int server) {
+  const PayloadSamples& samples = *tracker_.payload_samples();
+  auto [it, inserted] = port_services_.try_emplace(&base);
+  if (inserted) it->second = port_service_names(base);
+  PayloadEvidence evidence;
+  evidence.transport = base.transport;
+  evidence.server_port = base.server_port;
+  evidence.client_payload = samples.first_payload(flow_index, client);
+  evidence.server_payload = samples.first_payload(flow_index, server);
+  evidence.services = it->second;
+  return verify_payload(evidence);
+}
+
+const Label& FlowReporter::verified_label(const Label& base, const PayloadVerdict& verdict) {
+  std::optional<Note> note = payload_note(base, verdict);
+  if (!note) return base;
+  // The note's text names the port, the services, the protocol and what was seen: the
+  // whole difference from the base label.
+  std::string key = std::to_string(reinterpret_cast<uintptr_t>(&base));
+  key += '\n';
+  key += note->text;
+  key += static_cast<char>(note->code);
+  auto& slot = verified_labels_[key];
+  if (!slot) {
+    slot = std::make_unique<Label>(base);
+    slot->notes.push_back(std::move(*note));
+  }
   return *slot;
 }
 
@@ -33,6 +68,10 @@ FlowReport FlowReporter::report(uint32_t flow_index) {
   FlowReport r;
   r.flow = &flow;
   r.label = &label;
+  if (tracker_.payload_samples() != nullptr) {
+    r.payload = verify_flow(flow_index, label, client, server);
+    r.label = &verified_label(label, *r.payload);
+  }
   r.transport = flow.key.transport;
   r.client_ip = flow.key.address(client);
   r.server_ip = flow.key.address(server);

@@ -2,17 +2,23 @@
 // per-end counters, and the label.
 //
 // Labels depend only on (transport, server port, basis, which end is the server), so the
-// reporter computes label_flow once per distinct combination and shares the result. When
-// payload verification joins the label, its verdict must join the cache key.
+// reporter computes label_flow once per distinct combination and shares the result.
+// Payload verification (when the tracker sampled payloads) adds a payload note to some
+// labels; those are cached under the base key plus the note's text, so flows share a label
+// only when they would read exactly the same notes.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 #include <unordered_map>
 
 #include "flow/flow_tracker.h"
 #include "label/label.h"
 #include "services/service_table.h"
+#include "verify/payload_verdict.h"
 
 namespace pclassify::io {
 
@@ -33,6 +39,9 @@ struct FlowReport {
   bool client_initiated = true;    // the client sent first / opened the handshake
   bool handshake_seen = false;
   const TunnelInfo* tunnel = nullptr;  // null when not tunnelled
+  // The payload verdict from the first bytes of each direction; empty when verification
+  // is off (--no-verify: the tracker kept no samples).
+  std::optional<PayloadVerdict> payload;
 
   uint64_t packets() const { return client_packets + server_packets; }
   uint64_t bytes() const { return client_bytes + server_bytes; }
@@ -49,9 +58,18 @@ class FlowReporter {
   const Label& label_for(const FlowEnds& ends);
 
  private:
+  // The label of a flow whose payload gave `verdict`: the base label, or a copy with the
+  // payload note when there is one (cached per base label and note text).
+  const Label& verified_label(const Label& base, const PayloadVerdict& verdict);
+  PayloadVerdict verify_flow(uint32_t flow_index, const Label& base, int client, int server);
+
   const FlowTracker& tracker_;
   const ServiceTable& table_;
   std::unordered_map<uint32_t, std::unique_ptr<Label>> labels_;
+  // Per base label: the service names the payload is weighed against (aliases included).
+  std::unordered_map<const Label*, std::vector<std::string_view>> port_services_;
+  // Base label address + payload note text -> the label with that note.
+  std::unordered_map<std::string, std::unique_ptr<Label>> verified_labels_;
 };
 
 // The "service" users read for a label: the IANA name, or the status in parentheses

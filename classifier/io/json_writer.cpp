@@ -48,6 +48,26 @@ void append_endpoint(std::string& out, const IpAddress& ip, uint16_t port, uint6
   out += '}';
 }
 
+// ,"payload":{"verdict":"contradicted","protocol":"tls","detail":"ClientHello SNI x",
+//   "reason":"..."}: protocol and detail only when there are some.
+void append_payload_json(std::string& out, const PayloadVerdict& verdict) {
+  out += ",\"payload\":{\"verdict\":\"";
+  out += verdict_name(verdict.verdict);
+  out += '"';
+  if (!verdict.protocol.empty()) {
+    out += ",\"protocol\":\"";
+    out += verdict.protocol;  // lower-case letters and digits
+    out += '"';
+  }
+  if (!verdict.detail.empty()) {
+    out += ",\"detail\":";
+    append_json_string(out, verdict.detail);
+  }
+  out += ",\"reason\":";
+  append_json_string(out, verdict.reason);
+  out += '}';
+}
+
 class JsonWriter final : public FlowWriter {
  public:
   using FlowWriter::FlowWriter;
@@ -76,6 +96,7 @@ class JsonWriter final : public FlowWriter {
     append_uint(out, r.bytes());
     out += "},\"pclassify\":{";
     out += label_members(*r.label);
+    if (r.payload) append_payload_json(out, *r.payload);
     out += ",\"initiator\":";
     out += r.client_initiated ? "\"source\"" : "\"destination\"";
     out += ",\"handshake\":";

@@ -75,6 +75,13 @@ std::string ServiceSummary::format(const FlowTracker& tracker, const InputTotals
     anomalies += "  " + std::string(anomaly_name(anomaly)) + ": " + std::to_string(n) + "\n";
   }
   out += anomalies.empty() ? "Anomalies: none\n" : "Anomalies:\n" + anomalies;
+  // The fragment table is bounded: datagrams dropped to make room lose their later
+  // fragments (counted as fragment_without_first), so say so.
+  const uint64_t fragments_evicted = tracker.fragments().stats().evicted;
+  if (fragments_evicted > 0) {
+    out += "Fragment table full: " + std::to_string(fragments_evicted) +
+           " fragmented datagrams forgotten (fragment_table_evicted)\n";
+  }
   return out;
 }
 

@@ -12,12 +12,13 @@
 namespace pclassify::io {
 namespace {
 
-enum Column : size_t { proto, client, server, service, packets, bytes, basis, description, notes,
-                       column_count };
+enum Column : size_t { proto, client, server, service, payload, packets, bytes, basis,
+                       description, notes, column_count };
 constexpr std::array<std::string_view, column_count> kHeaders = {
-    "PROTO", "CLIENT", "SERVER", "SERVICE", "PACKETS", "BYTES", "BASIS", "DESCRIPTION", "NOTES"};
-constexpr std::array<bool, column_count> kRightAligned = {false, false, false, false, true,
-                                                          true,  false, false, false};
+    "PROTO", "CLIENT",      "SERVER", "SERVICE", "PAYLOAD", "PACKETS", "BYTES", "BASIS",
+    "DESCRIPTION", "NOTES"};
+constexpr std::array<bool, column_count> kRightAligned = {false, false, false, false, false,
+                                                          true,  true,  false, false, false};
 constexpr size_t kGap = 2;           // spaces between columns
 constexpr size_t kMinTextWidth = 8;  // the shortest a shortened column gets
 
@@ -37,15 +38,32 @@ std::string notable_codes(const Label& label) {
   return out;
 }
 
+// The payload verdict in a few characters: "ok:tls" (confirmed), "WRONG:tls"
+// (contradicted), "?:tls" (recognised, but no verdict), "?" (nothing recognised), "-"
+// (no verdict for this flow; the column is hidden when no flow has one).
+std::string payload_cell(const std::optional<PayloadVerdict>& verdict) {
+  if (!verdict) return "-";
+  std::string prefix;
+  switch (verdict->verdict) {
+    case Verdict::confirmed: prefix = "ok"; break;
+    case Verdict::contradicted: prefix = "WRONG"; break;
+    case Verdict::unknown: prefix = "?"; break;
+  }
+  if (verdict->protocol.empty()) return prefix;
+  return prefix + ":" + std::string(verdict->protocol);
+}
+
 class TableWriter final : public FlowWriter {
  public:
   TableWriter(std::FILE* out, const TableLayout& layout) : FlowWriter(out), layout_(layout) {}
 
   void write(const FlowReport& r) override {
     const Label& label = *r.label;
+    any_payload_ |= r.payload.has_value();
     rows_.push_back({std::string(transport_name(r.transport)),
                      endpoint_text(r.client_ip, r.client_port),
                      endpoint_text(r.server_ip, r.server_port), service_or_status(label),
+                     payload_cell(r.payload),
                      std::to_string(r.packets()), std::to_string(r.bytes()),
                      std::string(server_basis_name(label.basis)),
                      std::string(label.description()), notable_codes(label)});
@@ -81,7 +99,9 @@ class TableWriter final : public FlowWriter {
     }
     // Everything before the description is fixed; the last two columns share the rest.
     size_t fixed = 0;
-    for (size_t c = 0; c < description; ++c) fixed += widths[c] + kGap;
+    for (size_t c = 0; c < description; ++c) {
+      if (shown(static_cast<Column>(c))) fixed += widths[c] + kGap;
+    }
     const size_t room = layout_.width > fixed + kGap ? layout_.width - fixed - kGap : 0;
     if (widths[description] + widths[notes] <= room) return widths;
     // Notes get up to a third, the description the rest; neither below kMinTextWidth
@@ -108,11 +128,14 @@ class TableWriter final : public FlowWriter {
 
   void append_row(const Row& row, const std::array<size_t, column_count>& widths) {
     std::string line;
+    bool first = true;
     for (size_t c = 0; c < column_count; ++c) {
+      if (!shown(static_cast<Column>(c))) continue;
       const bool cuttable = c == description || c == notes;
       const std::string cell = cuttable ? fitted(row[c], widths[c]) : row[c];
       const size_t pad = widths[c] > display_width(cell) ? widths[c] - display_width(cell) : 0;
-      if (c > 0) line.append(kGap, ' ');
+      if (!first) line.append(kGap, ' ');
+      first = false;
       if (kRightAligned[c]) line.append(pad, ' ');
       line += cell;
       if (!kRightAligned[c] && c + 1 < column_count) line.append(pad, ' ');
@@ -122,8 +145,12 @@ class TableWriter final : public FlowWriter {
     buffer_ += '\n';
   }
 
+  // The PAYLOAD column is left out when no flow has a verdict (--no-verify).
+  bool shown(Column c) const { return c != payload || any_payload_; }
+
   TableLayout layout_;
   std::vector<Row> rows_;
+  bool any_payload_ = false;
 };
 
 }  // namespace

@@ -13,10 +13,12 @@ namespace {
 constexpr std::string_view kFields =
     "#fields\tts\tduration\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\t"
     "description\tbasis\trange\tstatus\torig_pkts\torig_bytes\tresp_pkts\tresp_bytes\t"
-    "registrations\tnotes\ttunnel_type\ttunnel_orig_h\ttunnel_resp_h\n";
+    "registrations\tnotes\ttunnel_type\ttunnel_orig_h\ttunnel_resp_h\tpayload_verdict\t"
+    "payload_protocol\tpayload_detail\n";
 constexpr std::string_view kTypes =
     "#types\ttime\tinterval\taddr\tport\taddr\tport\tenum\tstring\tstring\tstring\tstring\t"
-    "string\tcount\tcount\tcount\tcount\tset[string]\tset[string]\tstring\taddr\taddr\n";
+    "string\tcount\tcount\tcount\tcount\tset[string]\tset[string]\tstring\taddr\taddr\t"
+    "string\tstring\tstring\n";
 constexpr std::string_view kUnset = "-";
 
 // Zeek's #open/#close stamp: local wall-clock time, %Y-%m-%d-%H-%M-%S.
@@ -72,6 +74,16 @@ class ZeekWriter final : public FlowWriter {
       raw(kUnset);
       raw(kUnset);
     }
+    // Unset when verification is off (--no-verify), or when nothing was recognised.
+    if (r.payload) {
+      raw(verdict_name(r.payload->verdict));
+      text_or_unset(r.payload->protocol);
+      text_or_unset(r.payload->detail);
+    } else {
+      raw(kUnset);
+      raw(kUnset);
+      raw(kUnset);
+    }
     out += '\n';
     flush_if_large();
   }
@@ -89,6 +101,13 @@ class ZeekWriter final : public FlowWriter {
   void text(std::string_view value) {
     buffer_ += '\t';
     append_zeek_string(buffer_, value);
+  }
+  void text_or_unset(std::string_view value) {
+    if (value.empty()) {
+      raw(kUnset);
+    } else {
+      text(value);
+    }
   }
   // `elements` separated by '\n' (which no element contains: names have no control bytes).
   void set(std::string_view elements) {

@@ -31,6 +31,11 @@ namespace pclassify {
 enum class Verdict : uint8_t { unknown, confirmed, contradicted };
 std::string_view verdict_name(Verdict v);  // "unknown", "confirmed", "contradicted"
 
+// How many first bytes of each direction callers keep (flow/payload_samples.h, the
+// plugin). A payload of exactly this size may have been cut there, so a datagram's own
+// length fields may run past its end.
+inline constexpr size_t kPayloadSampleBytes = 256;
+
 // The most characters `PayloadVerdict::detail` holds.
 inline constexpr size_t kMaxPayloadDetail = 64;
 

@@ -45,7 +45,9 @@ Match recognize_ldap(const Probe& probe) {
   ByteReader r(probe.bytes);
   const auto message = ber::read_header(r);
   if (!message || message->tag != kSequence) return no_match();
-  if (!probe.is_stream() && message->length != r.remaining()) return no_match();
+  if (!probe.is_stream() && !probe.datagram_holds(message->length, r.remaining())) {
+    return no_match();
+  }
   const size_t content_start = r.position();
   const auto message_id = ber::read_small_integer(r);
   if (!message_id || *message_id > 0x7fffffffu) return no_match();

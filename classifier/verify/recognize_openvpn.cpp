@@ -7,7 +7,7 @@
 //   server: P_CONTROL_HARD_RESET_SERVER_V2 (8)
 //           | op | session id 8 | [HMAC ...] | ack count 1 | acked id 4 | remote session 8 | msg id 4 |
 //
-// The exact sizes (without tls-auth, with SHA-1 or SHA-256 tls-auth) and the zero ack
+// The exact sizes (without tls-auth, or with a SHA-1/256/384/512 tls-auth HMAC) and the zero ack
 // count and message id make a strong match; the opcode and size alone a weak one.
 #include <array>
 
@@ -20,11 +20,17 @@ namespace {
 constexpr uint8_t kHardResetClientV2 = 7 << 3;
 constexpr uint8_t kHardResetClientV3 = 10 << 3;
 constexpr uint8_t kHardResetServerV2 = 8 << 3;
-constexpr std::array<size_t, 3> kClientSizes = {14, 14 + 28, 14 + 40};
-constexpr std::array<size_t, 3> kServerSizes = {26, 26 + 28, 26 + 40};
+// tls-auth adds an HMAC plus an 8-byte replay id and time: none, SHA-1 (20), SHA-256
+// (32), SHA-384 (48) or SHA-512 (64; seen in openvpn.pcap on 443/udp).
+constexpr std::array<size_t, 5> kTlsAuthOverheads = {0, 20 + 8, 32 + 8, 48 + 8, 64 + 8};
+constexpr size_t kClientResetSize = 14;
+constexpr size_t kServerResetSize = 26;
 
-bool one_of(size_t n, const std::array<size_t, 3>& sizes) {
-  return n == sizes[0] || n == sizes[1] || n == sizes[2];
+bool reset_size(size_t n, size_t base) {
+  for (const size_t overhead : kTlsAuthOverheads) {
+    if (n == base + overhead) return true;
+  }
+  return false;
 }
 
 bool zero(std::span<const uint8_t> b) {
@@ -38,14 +44,14 @@ Match recognize_packet(std::span<const uint8_t> p) {
   if (p.empty()) return no_match();
   const uint8_t op = p[0];
   const size_t n = p.size();
-  if ((op == kHardResetClientV2 || op == kHardResetClientV3) && one_of(n, kClientSizes)) {
+  if ((op == kHardResetClientV2 || op == kHardResetClientV3) && reset_size(n, kClientResetSize)) {
     // ack count 0, message packet id 0: the last five bytes (clear text unless tls-crypt).
     Match m = zero(p.subspan(n - 5)) ? strong_match(PayloadProtocol::openvpn)
                                      : weak_match(PayloadProtocol::openvpn);
     m.detail.append("client hard reset");
     return m;
   }
-  if (op == kHardResetServerV2 && one_of(n, kServerSizes)) {
+  if (op == kHardResetServerV2 && reset_size(n, kServerResetSize)) {
     // ack count 1 before acked id, remote session id and message id; message id 0.
     Match m = (p[n - 17] == 1 && zero(p.subspan(n - 4))) ? strong_match(PayloadProtocol::openvpn)
                                                          : weak_match(PayloadProtocol::openvpn);

@@ -31,7 +31,9 @@ Match recognize_snmp(const Probe& probe) {
   ByteReader r(probe.bytes);
   const auto message = ber::read_header(r);
   if (!message || message->tag != kSequence) return no_match();
-  if (!probe.is_stream() && message->length != r.remaining()) return no_match();
+  if (!probe.is_stream() && !probe.datagram_holds(message->length, r.remaining())) {
+    return no_match();
+  }
   const auto version = ber::read_small_integer(r);
   if (!version || (*version != 0 && *version != 1 && *version != 3)) return no_match();
 

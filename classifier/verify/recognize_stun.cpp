@@ -35,7 +35,7 @@ Match recognize_stun(const Probe& probe) {
     return no_match();
   }
   const bool exact = probe.is_stream() ? probe.bytes.size() >= kHeaderSize
-                                       : probe.bytes.size() == kHeaderSize + length;
+                                       : probe.datagram_holds(length, probe.bytes.size() - kHeaderSize);
   Match m = exact ? strong_match(PayloadProtocol::stun) : hint_match(PayloadProtocol::stun);
   m.detail.append(message_name(type));
   return m;

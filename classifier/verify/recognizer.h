@@ -12,6 +12,7 @@
 
 #include "net/transport.h"
 #include "verify/payload_protocol.h"
+#include "verify/payload_verdict.h"
 
 namespace pclassify {
 
@@ -51,6 +52,11 @@ struct Probe {
   Transport transport = Transport::tcp;
 
   bool is_stream() const { return transport == Transport::tcp || transport == Transport::sctp; }
+  // Whether a message of `declared` bytes fits this datagram: exactly, or running past the
+  // end of a sample that the caller cut at kPayloadSampleBytes.
+  bool datagram_holds(size_t declared, size_t remaining) const {
+    return declared == remaining || (bytes.size() >= kPayloadSampleBytes && declared > remaining);
+  }
 };
 
 struct Match {
