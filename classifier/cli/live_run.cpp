@@ -69,8 +69,8 @@ FlowTracker::Options tracker_options(const Options& options) {
   FlowTracker::Options out;
   out.max_flows = options.max_flows != 0 ? options.max_flows : kDefaultLiveMaxFlows;
   // Payload samples are released when their flow ends, so verification costs bounded
-  // memory; the verdict is in each flow's final line.
-  out.sample_payloads = true;
+  // memory; the verdict is in each flow's final line. --no-verify turns it off.
+  out.sample_payloads = options.verify;
   const auto& given = options.idle_timeouts.ns;
   const auto apply = [&](IdleTimeoutOverrides::Which which, int64_t& field) {
     if (given[which] >= 0) field = given[which];
