@@ -32,7 +32,23 @@ PayloadVerdict FlowReporter::verify_flow(uint32_t flow_index, const Label& base,
   evidence.client_payload = samples.first_payload(flow_index, client);
   evidence.server_payload = samples.first_payload(flow_index, server);
   evidence.services = it->second;
-  return verify_payload(evidence);
+  // The verdict is a pure function of the base label (transport, port, services) and the
+  // two samples, so equal keys give equal verdicts. The client sample's length separates
+  // the two samples' bytes.
+  constexpr size_t kMaxMemoEntries = 4096;
+  const auto base_address = reinterpret_cast<uintptr_t>(&base);
+  const auto client_length = static_cast<uint16_t>(evidence.client_payload.size());
+  memo_key_.assign(reinterpret_cast<const char*>(&base_address), sizeof base_address);
+  memo_key_.append(reinterpret_cast<const char*>(&client_length), sizeof client_length);
+  memo_key_.append(evidence.client_payload.begin(), evidence.client_payload.end());
+  memo_key_.append(evidence.server_payload.begin(), evidence.server_payload.end());
+  if (const auto found = verdict_memo_.find(memo_key_); found != verdict_memo_.end()) {
+    return found->second;
+  }
+  PayloadVerdict verdict = verify_payload(evidence);
+  if (verdict_memo_.size() >= kMaxMemoEntries) verdict_memo_.clear();
+  verdict_memo_.emplace(memo_key_, verdict);
+  return verdict;
 }
 
 const Label& FlowReporter::verified_label(const Label& base, const PayloadVerdict& verdict) {

@@ -70,6 +70,11 @@ class FlowReporter {
   std::unordered_map<const Label*, std::vector<std::string_view>> port_services_;
   // Base label address + payload note text -> the label with that note.
   std::unordered_map<std::string, std::unique_ptr<Label>> verified_labels_;
+  // Verdicts already computed, by base label address and the exact sample bytes (client
+  // then server): captures repeat first payloads (zero-padded handshakes, scans, probes)
+  // and recognition is the costly part of a report. Cleared when full, to stay bounded.
+  std::unordered_map<std::string, PayloadVerdict> verdict_memo_;
+  std::string memo_key_;  // reused buffer for the lookup key
 };
 
 // The "service" users read for a label: the IANA name, or the status in parentheses
