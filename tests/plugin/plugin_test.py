@@ -412,6 +412,25 @@ def case_no_crash(args, tshark):
     check(not problems, "\n".join(problems))
 
 
+def case_fuzz_corpus(args, tshark):
+    """Every capture of the capture-reader fuzz corpus (hostile, cut and corrupt files,
+    and every crash ever found) through tshark with the plugin loaded: tshark may refuse
+    a file, but neither it nor the plugin may crash."""
+    corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fuzz", "corpus",
+                          "capture_reader")
+    names = sorted(os.listdir(corpus)) if os.path.isdir(corpus) else []
+    check(names, f"no fuzz corpus captures in {corpus}")
+    problems = []
+    for name in names:
+        staged = os.path.join(tshark.stage, "fuzz-input")
+        shutil.copyfile(os.path.join(corpus, name), staged)
+        os.chmod(staged, 0o644)
+        result = tshark.run(["-n", "-r", staged, "-V", "-2"], expect_ok=False)  # raises on a signal
+        if re.search(r"Dissector bug|Malformed Packet: pclassify", result.stdout + result.stderr):
+            problems.append(f"{name}: dissector bug in pclassify")
+    check(not problems, "\n".join(problems))
+
+
 def case_cli_agreement(args, tshark):
     if not os.path.isfile(args.cli) or not os.access(args.cli, os.X_OK):
         raise Skip(f"the CLI {args.cli} is not built yet")
