@@ -19,50 +19,26 @@
 #include <thread>
 
 #include "../cli/capture_bytes.h"
+#include "../common/scratch_dir_test.h"
 
 namespace pclassify::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using RunResult = CommandResult;
 
 size_t lines(const std::string& text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
 
-class CaptureBadInput : public ::testing::Test {
+class CaptureBadInput : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("pclassify-bad-capture-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  CaptureBadInput() : ScratchDirTest("pclassify-bad-capture-") {}
 
   // Runs `pclassify -q -o csv ARGS` through the shell (stdout/stderr kept apart); `prefix`
   // goes before the binary (environment, setpriv), `suffix` after the arguments.
   RunResult pclassify(const std::string& args, const std::string& prefix = "",
                 const std::string& suffix = "") {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string line = prefix + std::string(PCLASSIFY_CLI_BINARY) + " -q -o csv " + args +
-                             " " + suffix + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(line.c_str());
-    RunResult run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
+    return sh(prefix + std::string(PCLASSIFY_CLI_BINARY) + " -q -o csv " + args + " " + suffix);
   }
   // Flow rows in CSV output (the header row not counted).
   static size_t flows(const RunResult& run) { return run.out.empty() ? 0 : lines(run.out) - 1; }
@@ -86,7 +62,6 @@ class CaptureBadInput : public ::testing::Test {
   static constexpr size_t kFirstRecord = 24;
   static constexpr size_t kThirdRecord = 24 + 2 * (16 + 42);
 
-  fs::path dir_;
 };
 
 void put_le32(Bytes& bytes, size_t at, uint32_t value) {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../common/scratch_dir_test.h"
 #include "capture_bytes.h"
 
 namespace pclassify::test {
@@ -19,40 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class CliTest : public ::testing::Test {
+class CliTest : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("pclassify-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  CliTest() : ScratchDirTest("pclassify-cli-") {}
 
-  // Runs a shell command line; stdout and stderr are captured separately.
-  CommandResult sh(const std::string& command) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string line = command + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(line.c_str());
-    CommandResult run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
-  }
   CommandResult pclassify(const std::string& args) { return sh(std::string(PCLASSIFY_CLI_BINARY) + " " + args); }
 
   fs::path write_file(const std::string& name, const Bytes& bytes) {
@@ -79,7 +50,6 @@ class CliTest : public ::testing::Test {
     return fs::path(PCLASSIFY_SHARED_DIR) / "pcaps" / name;
   }
 
-  fs::path dir_;
 };
 
 size_t line_count(const std::string& text) { return size_t(std::count(text.begin(), text.end(), '\n')); }

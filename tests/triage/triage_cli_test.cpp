@@ -12,23 +12,12 @@
 #include <sstream>
 #include <string>
 
+#include "../common/scratch_dir_test.h"
+
 namespace pclassify::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 size_t count_of(const std::string& text, const std::string& what) {
   size_t n = 0;
@@ -36,26 +25,12 @@ size_t count_of(const std::string& text, const std::string& what) {
   return n;
 }
 
-class TriageCli : public ::testing::Test {
+class TriageCli : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("pclassify-triage-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  TriageCli() : ScratchDirTest("pclassify-triage-") {}
 
   CommandResult pclassify(const std::string& args) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string line = std::string(PCLASSIFY_CLI_BINARY) + " " + args + " >" +
-                             out.string() + " 2>" + err.string();
-    const int status = std::system(line.c_str());
-    CommandResult run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
+    return sh(std::string(PCLASSIFY_CLI_BINARY) + " " + args);
   }
 
   static std::string project(const std::string& name) {
@@ -71,7 +46,6 @@ class TriageCli : public ::testing::Test {
     return path;
   }
 
-  fs::path dir_;
 };
 
 #define SKIP_WITHOUT(path)                                                        \
