@@ -257,11 +257,15 @@ TEST_F(LiveCaptureTest, PacketCountAndDurationStopTheCapture) {
   EXPECT_LT(elapsed, std::chrono::seconds(5));
 }
 
+// The sender's port in the annotated-capture test: dynamic (never registered) and above
+// Linux's ephemeral range, so the unassigned user port below is always the server.
+constexpr uint16_t kUdpSenderPort = 64999;
+
 // The first free UDP port in 40000-40999 that the registry lists as unassigned (its flows
 // carry a port_unassigned note, which warrants attention).
 BoundSocket bind_unassigned_udp_port() {
   for (uint16_t port = 40000; port < 41000; ++port) {
-    const Label label = library_label(Transport::udp, 60000, port, false);
+    const Label label = library_label(Transport::udp, kUdpSenderPort, port, false);
     if (label.server_port != port || label.status != ServiceStatus::unassigned) continue;
     BoundSocket bound = bind_first_free(SOCK_DGRAM, IPPROTO_UDP, {port});
     if (bound.port != 0) return bound;
@@ -300,7 +304,7 @@ TEST_F(LiveCaptureTest, WritesAnnotatedPcapngReadableByTshark) {
   ASSERT_TRUE(converse(tcp, IPPROTO_TCP, 1, conversation, error)) << error;
   conversation.client.reset();
   conversation.server.reset();
-  ASSERT_NE(send_datagrams(udp.port, 3), 0);
+  ASSERT_NE(send_datagrams(udp.port, 3, nullptr, kUdpSenderPort), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   child->send_signal(SIGINT);
   const ChildResult result = child->finish(kExitTimeoutMs);

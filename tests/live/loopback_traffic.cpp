@@ -129,9 +129,14 @@ bool converse(const BoundSocket& listener, int protocol, int rounds, Conversatio
   return true;
 }
 
-uint16_t send_datagrams(uint16_t port, int count, const Socket* reply_from) {
+uint16_t send_datagrams(uint16_t port, int count, const Socket* reply_from,
+                        uint16_t source_port) {
   Socket sender(socket(AF_INET, SOCK_DGRAM, 0));
   if (!sender.valid()) return 0;
+  if (source_port != 0) {
+    const sockaddr_in from = loopback(source_port);
+    if (bind(sender.fd(), reinterpret_cast<const sockaddr*>(&from), sizeof from) != 0) return 0;
+  }
   set_timeouts(sender.fd());
   const sockaddr_in to = loopback(port);
   for (int i = 0; i < count; ++i) {
@@ -141,7 +146,7 @@ uint16_t send_datagrams(uint16_t port, int count, const Socket* reply_from) {
       return 0;
     }
   }
-  const uint16_t source_port = local_port(sender.fd());
+  const uint16_t sent_from = local_port(sender.fd());
   if (reply_from != nullptr && reply_from->valid()) {
     char buffer[512];
     sockaddr_in from{};
@@ -151,7 +156,7 @@ uint16_t send_datagrams(uint16_t port, int count, const Socket* reply_from) {
       sendto(reply_from->fd(), "reply", 5, 0, reinterpret_cast<sockaddr*>(&from), from_length);
     }
   }
-  return source_port;
+  return sent_from;
 }
 
 }  // namespace pclassify::live_test

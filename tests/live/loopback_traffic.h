@@ -52,7 +52,10 @@ bool converse(const BoundSocket& listener, int protocol, int rounds, Conversatio
 
 // Sends `count` datagrams from a new socket to 127.0.0.1:`port`; returns the source port
 // (0 on failure). When `reply_from` is valid, it answers the first datagram.
-uint16_t send_datagrams(uint16_t port, int count, const Socket* reply_from = nullptr);
+// `source_port` 0 lets the kernel pick an ephemeral port; a fixed one makes the server-side
+// rules deterministic when neither port is registered.
+uint16_t send_datagrams(uint16_t port, int count, const Socket* reply_from = nullptr,
+                        uint16_t source_port = 0);
 
 // The local port of a socket.
 uint16_t local_port(int fd);
