@@ -169,27 +169,14 @@ bool PlainTextReader::read_records(size_t end) {
 ReadOutcome PlainTextReader::read() {
   outcome_.snapshot.file = file_;
   outcome_.snapshot.claims_full_registry = false;
-  if (const std::optional<BinaryByte> binary = find_binary_byte(text_)) {
-    fail(binary->line, "binary data (byte " + std::to_string(binary->byte) +
-                           "), not a plain-text rendering");
+  if (const auto problem = prepare_rendering_text(text_, lines_, "plain-text")) {
+    fail(problem->line, problem->message);
     return std::move(outcome_);
-  }
-  if (!lines_.empty() && lines_.front().text.substr(0, 3) == "\xEF\xBB\xBF") {
-    lines_.front().text.remove_prefix(3);  // UTF-8 byte order mark
   }
   if (!find_header()) return std::move(outcome_);
-
-  const LastUpdatedSearch updated = find_last_updated(lines_, header_);
-  if (!updated.error.empty()) {
-    fail(updated.line, updated.error);
+  if (const auto problem = read_last_updated(lines_, header_, file_, outcome_)) {
+    fail(problem->line, problem->message);
     return std::move(outcome_);
-  }
-  if (updated.found) {
-    outcome_.snapshot.last_updated = updated.date;
-  } else {
-    outcome_.warnings.push_back(at(file_, 1) +
-                                "no \"Last Updated\" date before the table; the snapshot is "
-                                "undated, so a merge cannot order it");
   }
 
   size_t contact_title = lines_.size();

@@ -52,4 +52,33 @@ bool is_contact_section_title(std::string_view line) {
   return equals_ci(trim_line(line), "Contact Information");
 }
 
+std::optional<RenderingError> prepare_rendering_text(std::string_view text,
+                                                     std::vector<TextLine>& lines,
+                                                     std::string_view rendering) {
+  if (const std::optional<BinaryByte> binary = find_binary_byte(text)) {
+    return RenderingError{binary->line, "binary data (byte " + std::to_string(binary->byte) +
+                                            "), not a " + std::string(rendering) +
+                                            " rendering"};
+  }
+  if (!lines.empty() && lines.front().text.substr(0, 3) == "\xEF\xBB\xBF") {
+    lines.front().text.remove_prefix(3);  // UTF-8 byte order mark
+  }
+  return std::nullopt;
+}
+
+std::optional<RenderingError> read_last_updated(const std::vector<TextLine>& lines,
+                                                size_t table_start, std::string_view file,
+                                                ReadOutcome& outcome) {
+  const LastUpdatedSearch updated = find_last_updated(lines, table_start);
+  if (!updated.error.empty()) return RenderingError{updated.line, updated.error};
+  if (updated.found) {
+    outcome.snapshot.last_updated = updated.date;
+  } else {
+    outcome.warnings.push_back(std::string(file) +
+                               ":1: no \"Last Updated\" date before the table; the snapshot is "
+                               "undated, so a merge cannot order it");
+  }
+  return std::nullopt;
+}
+
 }  // namespace pclassify::gen

@@ -63,7 +63,9 @@ void verify_flow(const io::FlowReport& report, const PayloadSamples& samples, ui
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::FuzzInput input(data, size);
-  FlowTracker tracker(FlowTracker::Options{.sample_payloads = true});
+  FlowTracker::Options options;
+  options.sample_payloads = true;
+  FlowTracker tracker(options);
   int64_t now_ns = 1'700'000'000'000'000'000;
   while (!input.empty()) {
     const uint8_t selector = input.u8();
