@@ -37,13 +37,12 @@ std::string provenance_line(const ServiceTable& table) {
 }
 
 // Writes every flow in order of first appearance, then the summary.
-int write_flows(const Options& options, const FlowTracker& tracker, const ServiceTable& table,
+int write_flows(const Options& options, const FlowTracker& tracker, io::FlowReporter& reporter,
                 const io::InputTotals& totals) {
   io::TableLayout layout;
   layout.width = output_width();
   layout.unicode_ellipsis = locale_is_utf8();
   auto writer = io::make_flow_writer(options.format, stdout, layout);
-  io::FlowReporter reporter(tracker, table);
   io::ServiceSummary summary;
   writer->begin();
   for (uint32_t i = 0; i < tracker.flows().size(); ++i) {
@@ -125,6 +124,11 @@ int run(int argc, char** argv) {
   FlowTracker::Options tracker_options;
   tracker_options.sample_payloads = options.verify;  // --no-verify
   FlowTracker tracker(tracker_options);
+  // Payloads are verified as soon as each flow's evidence is final, so that the tracker
+  // can free the samples then instead of holding every flow's until the end.
+  io::FlowReporter reporter(tracker, table);
+  tracker.set_payloads_complete_handler(
+      [&reporter](uint32_t index, const Flow&) { return reporter.settle(index); });
   io::InputTotals totals;
   const int read_status = options.write_file.empty()
                               ? read_inputs(options, tracker, totals)
@@ -132,8 +136,8 @@ int run(int argc, char** argv) {
   // A bad filter, or -w failing, stops before any flow is written.
   if (read_status == kExitUsage || read_status == kExitOutputError) return read_status;
   const int write_status =
-      options.triage ? write_triage(options, tracker, table, policy ? &*policy : nullptr)
-                     : write_flows(options, tracker, table, totals);
+      options.triage ? write_triage(options, tracker, reporter, policy ? &*policy : nullptr)
+                     : write_flows(options, tracker, reporter, totals);
   return worse_exit(read_status, write_status);
 }
 

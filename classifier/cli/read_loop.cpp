@@ -86,8 +86,8 @@ int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& t
           }
         }
         passed[i] = true;
-        decoded[i] = decode_packet(packet.link_type, packet.data, packet.wire_length);
-        prepared[i] = tracker.prepare(decoded[i]);
+        decode_packet(packet.link_type, packet.data, packet.wire_length, decoded[i]);
+        tracker.prepare(decoded[i], prepared[i]);
       }
       for (size_t i = 0; i < count; ++i) {
         if (!passed[i]) continue;

@@ -21,9 +21,8 @@ std::string endpoint(const IpAddress& ip, uint16_t port) {
   return ip.to_string() + ":" + std::to_string(port);
 }
 
-triage::TriageResult collect(const FlowTracker& tracker, const ServiceTable& table,
+triage::TriageResult collect(const FlowTracker& tracker, io::FlowReporter& reporter,
                              const triage::SitePolicy* policy) {
-  io::FlowReporter reporter(tracker, table);
   triage::TriageCollector collector(policy);
   for (uint32_t i = 0; i < tracker.flows().size(); ++i) {
     const io::FlowReport r = reporter.report(i);
@@ -161,9 +160,9 @@ std::string format_json(const TriageResult& result) {
 
 }  // namespace
 
-int write_triage(const Options& options, const FlowTracker& tracker, const ServiceTable& table,
+int write_triage(const Options& options, const FlowTracker& tracker, io::FlowReporter& reporter,
                  const triage::SitePolicy* policy) {
-  const TriageResult result = collect(tracker, table, policy);
+  const TriageResult result = collect(tracker, reporter, policy);
   const std::string text = options.format == io::OutputFormat::json ? format_json(result)
                                                                      : format_table(result);
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -4,14 +4,15 @@
 
 #include "cli/options.h"
 #include "flow/flow_tracker.h"
-#include "services/service_table.h"
+#include "io/flow_report.h"
 #include "triage/site_policy.h"
 
 namespace pclassify::cli {
 
 // Writes the ranking to stdout: table → one block per entry, then the summary; json → one
 // object per entry, then a final {"type":"summary",...} line. Returns an exit code.
-int write_triage(const Options& options, const FlowTracker& tracker, const ServiceTable& table,
+// `reporter` reports the tracker's flows.
+int write_triage(const Options& options, const FlowTracker& tracker, io::FlowReporter& reporter,
                  const triage::SitePolicy* policy);
 
 }  // namespace pclassify::cli

@@ -12,4 +12,11 @@ DecodedPacket decode_packet(int link_type, std::span<const uint8_t> captured,
   return out;
 }
 
+void decode_packet(int link_type, std::span<const uint8_t> captured, uint32_t wire_length,
+                   DecodedPacket& out) {
+  out = DecodedPacket{};
+  decode::DecodeContext ctx{out};
+  decode::decode_link(ctx, link_type, Slice::frame(captured, wire_length));
+}
+
 }  // namespace pclassify

@@ -85,5 +85,9 @@ struct DecodedPacket {
 // decode/decode_packet.cpp.
 DecodedPacket decode_packet(int link_type, std::span<const uint8_t> captured,
                             uint32_t wire_length);
+// The same, into `out` (reset first): read loops decode into a batch's slots, which saves
+// copying the whole struct per packet.
+void decode_packet(int link_type, std::span<const uint8_t> captured, uint32_t wire_length,
+                   DecodedPacket& out);
 
 }  // namespace pclassify

@@ -75,21 +75,35 @@ inline CanonicalKey make_flow_key(const PacketTuple& tuple) {
   return out;
 }
 
-// A fast 64-bit hash of the key's bytes (multiply-xorshift over five words), keyed by
-// `seed`. Not a cryptographic hash: the seed (random per table) only keeps a set of keys
-// built to collide under one seed from colliding under another, so nobody can make a
-// capture that degrades the table without knowing the process's seed.
+// Multiplies two words into 128 bits and folds the halves together: one multiplication
+// spreads every input bit over the result, and independent ones run in parallel.
+// (__extension__: GCC and Clang have the 128-bit type on every 64-bit target pclassify
+// builds for; -Wpedantic would otherwise flag it.)
+__extension__ typedef unsigned __int128 Uint128;
+inline uint64_t fold_multiply(uint64_t a, uint64_t b) {
+  const Uint128 product = static_cast<Uint128>(a) * b;
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+// A fast 64-bit hash of the key's bytes, keyed by `seed`: the five words are multiplied in
+// pairs (three independent multiplications, then one to combine them). The chain of five
+// dependent multiply-xorshift rounds it replaces was 6% of a whole run.
+// Not a cryptographic hash: the seed (random per table) is mixed into every operand, so
+// nobody can build keys that collide, or zero an operand, without knowing the process's
+// seed; a set of keys built to collide under one seed does not collide under another.
 inline uint64_t hash_flow_key(const FlowKey& key, uint64_t seed = 0x243f6a8885a308d3ULL) {
-  std::array<uint64_t, 5> words{};
-  static_assert(sizeof(words) >= sizeof(FlowKey));
-  std::memcpy(words.data(), &key, sizeof(FlowKey));
-  uint64_t h = seed;
-  for (const uint64_t w : words) {
-    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-    h ^= h >> 29;
-  }
-  h *= 0xbf58476d1ce4e5b9ULL;
-  return h ^ (h >> 32);
+  std::array<uint64_t, 5> w{};
+  static_assert(sizeof(w) >= sizeof(FlowKey));
+  std::memcpy(w.data(), &key, sizeof(FlowKey));
+  // Arbitrary odd constants with well-mixed bits, so that equal words in different
+  // positions do not cancel.
+  constexpr uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL,
+                     k2 = 0x8ebc6af09c88c6e3ULL, k3 = 0x589965cc75374cc3ULL,
+                     k4 = 0x1d8e4e27c47d124fULL, k5 = 0x9e3779b97f4a7c15ULL;
+  const uint64_t ab = fold_multiply(w[0] ^ seed ^ k0, w[1] ^ seed ^ k1);
+  const uint64_t cd = fold_multiply(w[2] ^ seed ^ k2, w[3] ^ seed ^ k3);
+  const uint64_t e = fold_multiply(w[4] ^ seed ^ k4, seed ^ k5);
+  return fold_multiply(ab ^ cd ^ k5, e ^ k1);
 }
 
 }  // namespace pclassify

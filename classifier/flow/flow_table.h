@@ -31,7 +31,7 @@ namespace pclassify {
 
 struct Flow {
   FlowKey key;
-  uint8_t state = 0;                     // kInitiatorIsB | kHandshakeSeen
+  uint8_t state = 0;                     // the k... bits below
   std::array<uint8_t, 2> tcp_flags{};    // OR of the TCP flags sent in each direction
   uint32_t tunnel_id = 0;                // FlowTracker::tunnel(); 0 = not tunnelled
   std::array<uint64_t, 2> packets{};     // per direction (0 = sent by end a)
@@ -41,6 +41,12 @@ struct Flow {
 
   static constexpr uint8_t kInitiatorIsB = 0x01;  // end b opened the flow
   static constexpr uint8_t kHandshakeSeen = 0x02; // the initiator is known from a handshake
+  // Payload sampling (FlowTracker::Options::sample_payloads): the first payload of that
+  // direction was offered, so later packets skip the samples altogether; and the flow's
+  // samples were settled (FlowTracker::set_payloads_complete_handler).
+  static constexpr uint8_t kSampledFromA = 0x04;
+  static constexpr uint8_t kSampledFromB = 0x08;
+  static constexpr uint8_t kPayloadsSettled = 0x10;
   static constexpr uint8_t kFreeRecord = 0x80;    // set by FlowTable::erase: no flow here
 
   // The end that opened the flow (0 = a, 1 = b), and the other one.

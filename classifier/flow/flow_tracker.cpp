@@ -113,9 +113,30 @@ void FlowTracker::add(DecodedPacket& packet, int64_t timestamp_ns, uint32_t wire
   // Captures are mostly in time order; merged files and reordering are not.
   if (timestamp_ns < flow.first_ns) flow.first_ns = timestamp_ns;
   if (timestamp_ns > flow.last_ns) flow.last_ns = timestamp_ns;
-  if (options_.sample_payloads) samples_.offer(index, direction, packet.payload);
+  if (options_.sample_payloads) sample_payload(index, flow, direction, packet.payload);
   if (tracking_recency_) recency_.touch(index, timeout_class(flow));
   if (created && start_handler_) start_handler_(flow);
+}
+
+// The samples are touched only for a flow's first payload each way, and the flow record's
+// state bits (already in cache) say when: offering every packet cost a cache miss on the
+// samples' bookkeeping per packet.
+void FlowTracker::sample_payload(uint32_t index, Flow& flow, int direction,
+                                 std::span<const uint8_t> payload) {
+  const uint8_t sampled = direction == 0 ? Flow::kSampledFromA : Flow::kSampledFromB;
+  if (!payload.empty() && (flow.state & sampled) == 0) {
+    samples_.offer(index, direction, payload);
+    flow.state |= sampled;
+  }
+  constexpr uint8_t kSettleBits = Flow::kSampledFromA | Flow::kSampledFromB | Flow::kPayloadsSettled;
+  if ((flow.state & kSettleBits) != (Flow::kSampledFromA | Flow::kSampledFromB)) return;
+  // A handshake fixes the ends for good (the first one seen decides); UDP has none, so its
+  // first sender stays the initiator. TCP, SCTP and DCCP without one wait: a late
+  // handshake packet could still swap them.
+  const bool ends_fixed = flow.handshake_seen() || flow.key.transport == Transport::udp;
+  if (!payloads_complete_handler_ || !ends_fixed) return;
+  flow.state |= Flow::kPayloadsSettled;
+  samples_.settle(index, payloads_complete_handler_(index, flow));
 }
 
 int64_t FlowTracker::timeout_of(TimeoutClass list) const {

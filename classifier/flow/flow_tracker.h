@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -73,14 +74,13 @@ class FlowTracker {
   // Optional, before add(): computes the packet's key and hash and starts loading its
   // index slot. Read loops prepare a batch of decoded packets, then add() each (see
   // cli/read_loop.cpp), so that the cache misses overlap.
-  PreparedFlow prepare(const DecodedPacket& packet) const {
-    PreparedFlow out;
-    if (packet.status != DecodeStatus::flow) return out;
+  // Writes into `out` rather than returning it: a batch's slots are filled in place.
+  void prepare(const DecodedPacket& packet, PreparedFlow& out) const {
+    out.valid = packet.status == DecodeStatus::flow;
+    if (!out.valid) return;
     out.canonical = make_flow_key(packet.tuple);
     out.hash = table_.hash_of(out.canonical.key);
-    out.valid = true;
     table_.prefetch(out.hash);
-    return out;
   }
 
   const FlowTable& flows() const { return table_; }
@@ -105,6 +105,17 @@ class FlowTracker {
   using FlowStartHandler = std::function<void(const Flow& flow)>;
   void set_flow_start_handler(FlowStartHandler handler) { start_handler_ = std::move(handler); }
 
+  // With sample_payloads: called once per flow, as soon as its payload evidence is final,
+  // i.e. both directions' first payloads are sampled and its ends can no longer swap (a
+  // handshake fixed them, or it is UDP, which has none). The handler reads the samples
+  // (payload_samples()) and returns an outcome id; the tracker then settles the flow's
+  // samples (PayloadSamples::settle): their bytes are freed and the id kept in their place.
+  // Flows that never complete (one-way, no handshake) keep their samples to the end.
+  using PayloadsCompleteHandler = std::function<uint32_t(uint32_t index, const Flow& flow)>;
+  void set_payloads_complete_handler(PayloadsCompleteHandler handler) {
+    payloads_complete_handler_ = std::move(handler);
+  }
+
   // Ends the flows idle for longer than their timeout (capture time `now_ns`), and the TCP
   // flows closed (FIN both ways, or RST) with no packet for tcp_closed_ns.
   void expire(int64_t now_ns);
@@ -115,6 +126,8 @@ class FlowTracker {
   uint64_t expired_count() const { return expired_; }  // idle_timeout and tcp_close
 
  private:
+  void sample_payload(uint32_t index, Flow& flow, int direction,
+                      std::span<const uint8_t> payload);
   void start_tracking_recency();
   void evict_least_recent();
   void end_flow(uint32_t index, FlowEndReason reason);
@@ -135,6 +148,7 @@ class FlowTracker {
   bool tracking_recency_ = false;
   FlowStartHandler start_handler_;
   FlowEndHandler end_handler_;
+  PayloadsCompleteHandler payloads_complete_handler_;
   uint64_t evicted_ = 0;
   uint64_t expired_ = 0;
   std::array<uint64_t, static_cast<size_t>(Anomaly::count)> anomalies_{};

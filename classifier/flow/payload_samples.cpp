@@ -32,7 +32,9 @@ PayloadSamples::FlowSamples& PayloadSamples::at(uint32_t flow) {
 bool PayloadSamples::wants(uint32_t flow, int direction) const {
   if (direction != 0 && direction != 1) return false;
   const FlowSamples* samples = find(flow);
-  return samples == nullptr || (*samples)[static_cast<size_t>(direction)].length == 0;
+  if (samples == nullptr) return true;
+  if ((*samples)[0].length == kSettled) return false;
+  return (*samples)[static_cast<size_t>(direction)].length == 0;
 }
 
 bool PayloadSamples::allocate(uint16_t length, uint32_t& offset, uint16_t& capacity) {
@@ -63,7 +65,9 @@ bool PayloadSamples::allocate(uint16_t length, uint32_t& offset, uint16_t& capac
 
 void PayloadSamples::offer(uint32_t flow, int direction, std::span<const uint8_t> payload) {
   if (payload.empty() || (direction != 0 && direction != 1)) return;
-  Sample& sample = at(flow)[static_cast<size_t>(direction)];
+  FlowSamples& samples = at(flow);
+  if (samples[0].length == kSettled) return;
+  Sample& sample = samples[static_cast<size_t>(direction)];
   if (sample.length != 0) return;
   const auto length = static_cast<uint16_t>(std::min(payload.size(), kMaxBytes));
   if (!allocate(length, sample.offset, sample.capacity)) return;
@@ -76,19 +80,37 @@ std::span<const uint8_t> PayloadSamples::first_payload(uint32_t flow, int direct
   const FlowSamples* samples = find(flow);
   if (samples == nullptr) return {};
   const Sample& sample = (*samples)[static_cast<size_t>(direction)];
-  if (sample.length == 0) return {};
+  if (sample.length == 0 || (*samples)[0].length == kSettled) return {};
   return {arena_bytes(sample.offset), sample.length};
+}
+
+void PayloadSamples::free_blocks_of(FlowSamples& samples) {
+  released_ = true;
+  if (samples[0].length != kSettled) {
+    for (const Sample& sample : samples) {
+      if (sample.capacity != 0) free_blocks_[floor_class(sample.capacity)].push_back(sample.offset);
+    }
+  }
+  samples = FlowSamples{};
 }
 
 void PayloadSamples::release(uint32_t flow) {
   const size_t chunk = flow >> kFlowChunkShift;
   if (chunk >= flow_chunks_.size() || !flow_chunks_[chunk]) return;
-  FlowSamples& samples = flow_chunks_[chunk][flow & kFlowChunkMask];
-  released_ = true;
-  for (Sample& sample : samples) {
-    if (sample.capacity != 0) free_blocks_[floor_class(sample.capacity)].push_back(sample.offset);
-    sample = Sample{};
-  }
+  free_blocks_of(flow_chunks_[chunk][flow & kFlowChunkMask]);
+}
+
+void PayloadSamples::settle(uint32_t flow, uint32_t outcome) {
+  FlowSamples& samples = at(flow);
+  free_blocks_of(samples);
+  samples[0].offset = outcome;
+  samples[0].length = kSettled;
+}
+
+std::optional<uint32_t> PayloadSamples::outcome(uint32_t flow) const {
+  const FlowSamples* samples = find(flow);
+  if (samples == nullptr || (*samples)[0].length != kSettled) return std::nullopt;
+  return (*samples)[0].offset;
 }
 
 size_t PayloadSamples::memory_bytes() const {

@@ -8,11 +8,18 @@
 // most kMaxBytes long. When a flow ends (live capture), release() puts its bytes on a free
 // list by size class, so that bounded flow state keeps the arena bounded too; a file run
 // never releases and stores the samples back to back.
+//
+// Settling: once a flow's samples have served their purpose (its payload verdict is
+// computed), settle() frees their bytes and keeps a 32-bit outcome (the caller's verdict
+// id) in the flow's bookkeeping instead. A file run that settles flows as they complete
+// holds sample bytes only for the flows still waiting for a payload, not for every flow
+// of the capture (that was the largest memory per flow after the flow record itself).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -36,15 +43,24 @@ class PayloadSamples {
   // Forgets the samples of `flow` (its index may be reused by a new flow).
   void release(uint32_t flow);
 
+  // Frees the samples of `flow` and keeps `outcome` for it: first_payload() is empty from
+  // then on and wants() false, until release().
+  void settle(uint32_t flow, uint32_t outcome);
+  // The outcome settle() kept for `flow`, if it was settled.
+  std::optional<uint32_t> outcome(uint32_t flow) const;
+
   // Bytes held (arena and bookkeeping), for the memory bound.
   size_t memory_bytes() const;
 
  private:
   struct Sample {
-    uint32_t offset = 0;
-    uint16_t length = 0;    // 0 = no sample yet
+    uint32_t offset = 0;    // arena offset; in a settled flow's first Sample, the outcome
+    uint16_t length = 0;    // 0 = no sample yet; kSettled = settled (see settle())
     uint16_t capacity = 0;  // arena bytes reserved at `offset` (>= length)
   };
+  // A length no sample has (samples are at most kMaxBytes long).
+  static constexpr uint16_t kSettled = 0xFFFF;
+  static_assert(kMaxBytes < kSettled);
   using FlowSamples = std::array<Sample, 2>;  // per direction
 
   static constexpr unsigned kFlowChunkShift = 12;  // 4096 flows (64 KiB) per chunk
@@ -60,6 +76,7 @@ class PayloadSamples {
   FlowSamples& at(uint32_t flow);  // allocates the chunk when needed
   // An arena block of at least `length` bytes; false when the arena is full.
   bool allocate(uint16_t length, uint32_t& offset, uint16_t& capacity);
+  void free_blocks_of(FlowSamples& samples);
   uint8_t* arena_bytes(uint32_t offset) const {
     return arena_[offset >> kArenaChunkShift].get() + (offset & (kArenaChunkSize - 1));
   }

@@ -68,8 +68,7 @@ const Label& FlowReporter::verified_label(const Label& base, const PayloadVerdic
   return *slot;
 }
 
-FlowReport FlowReporter::report(uint32_t flow_index) {
-  const Flow& flow = tracker_.flows().at(flow_index);
+FlowReporter::LabelledEnds FlowReporter::label_ends(const Flow& flow) {
   const int initiator = flow.initiator();
   const int responder = flow.responder();
   FlowEnds ends;
@@ -78,15 +77,48 @@ FlowReport FlowReporter::report(uint32_t flow_index) {
   ends.responder_port = flow.key.port(responder);
   ends.handshake_seen = flow.handshake_seen();
   const Label& label = label_for(ends);
-
   const int server = label.server_is_initiator ? initiator : responder;
-  const int client = 1 - server;
+  return {&label, server, 1 - server};
+}
+
+uint32_t FlowReporter::settle(uint32_t flow_index) {
+  const LabelledEnds ends = label_ends(tracker_.flows().at(flow_index));
+  Outcome outcome;
+  outcome.verdict = verify_flow(flow_index, *ends.label, ends.client, ends.server);
+  outcome.label = &verified_label(*ends.label, outcome.verdict);
+  // Everything report() shows of the outcome: the label (with its note) and the verdict's
+  // fields. protocol and reason are static texts, told apart by address.
+  const PayloadVerdict& v = outcome.verdict;
+  const uintptr_t words[3] = {reinterpret_cast<uintptr_t>(outcome.label),
+                              reinterpret_cast<uintptr_t>(v.protocol.data()),
+                              reinterpret_cast<uintptr_t>(v.reason.data())};
+  std::string key(reinterpret_cast<const char*>(words), sizeof words);
+  key += static_cast<char>(v.verdict);
+  key += static_cast<char>(v.protocol_id);
+  key += static_cast<char>(v.strong);
+  key += v.detail;
+  const auto [it, inserted] = outcome_ids_.try_emplace(std::move(key),
+                                                       static_cast<uint32_t>(outcomes_.size()));
+  if (inserted) outcomes_.push_back(std::move(outcome));
+  return it->second;
+}
+
+FlowReport FlowReporter::report(uint32_t flow_index) {
+  const Flow& flow = tracker_.flows().at(flow_index);
+  const LabelledEnds ends = label_ends(flow);
+  const int server = ends.server;
+  const int client = ends.client;
   FlowReport r;
   r.flow = &flow;
-  r.label = &label;
-  if (tracker_.payload_samples() != nullptr) {
-    r.payload = verify_flow(flow_index, label, client, server);
-    r.label = &verified_label(label, *r.payload);
+  r.label = ends.label;
+  if (const PayloadSamples* samples = tracker_.payload_samples(); samples != nullptr) {
+    if (const std::optional<uint32_t> id = samples->outcome(flow_index)) {
+      r.payload = outcomes_.at(*id).verdict;
+      r.label = outcomes_.at(*id).label;
+    } else {
+      r.payload = verify_flow(flow_index, *ends.label, client, server);
+      r.label = &verified_label(*ends.label, *r.payload);
+    }
   }
   r.transport = flow.key.transport;
   r.client_ip = flow.key.address(client);
@@ -100,7 +132,7 @@ FlowReport FlowReporter::report(uint32_t flow_index) {
   r.server_bytes = flow.bytes[server];
   r.client_tcp_flags = flow.tcp_flags[client];
   r.server_tcp_flags = flow.tcp_flags[server];
-  r.client_initiated = client == initiator;
+  r.client_initiated = client == flow.initiator();
   r.handshake_seen = flow.handshake_seen();
   if (flow.tunnel_id != 0) r.tunnel = &tracker_.tunnel(flow.tunnel_id);
   return r;

@@ -54,6 +54,11 @@ class FlowReporter {
 
   FlowReport report(uint32_t flow_index);
 
+  // For FlowTracker::set_payloads_complete_handler: verifies the flow's payload now, while
+  // its samples exist, and returns the id under which report() finds the outcome once the
+  // tracker has settled (freed) the samples. Equal outcomes share an id.
+  uint32_t settle(uint32_t flow_index);
+
   // The label as label_flow gives it for these ends, computed once per distinct key.
   const Label& label_for(const FlowEnds& ends);
 
@@ -62,6 +67,22 @@ class FlowReporter {
   // payload note when there is one (cached per base label and note text).
   const Label& verified_label(const Label& base, const PayloadVerdict& verdict);
   PayloadVerdict verify_flow(uint32_t flow_index, const Label& base, int client, int server);
+
+  // The base label of a flow, and which end (0 = a, 1 = b) it makes the server.
+  struct LabelledEnds {
+    const Label* label;
+    int server;
+    int client;
+  };
+  LabelledEnds label_ends(const Flow& flow);
+
+  // Settled outcomes (settle()), by id.
+  struct Outcome {
+    PayloadVerdict verdict;
+    const Label* label;  // the label with the verdict's note, as verified_label() gives it
+  };
+  std::vector<Outcome> outcomes_;
+  std::unordered_map<std::string, uint32_t> outcome_ids_;  // by label and verdict fields
 
   const FlowTracker& tracker_;
   const ServiceTable& table_;
