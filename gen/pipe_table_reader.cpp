@@ -38,10 +38,6 @@
 namespace pclassify::gen {
 namespace {
 
-std::string at(std::string_view file, int line) {
-  return std::string(file) + ":" + std::to_string(line) + ": ";
-}
-
 template <size_t N>
 std::string joined_titles(const std::array<std::string_view, N>& titles) {
   std::string joined;
@@ -83,7 +79,7 @@ class PipeTableReader {
 
  private:
   bool fail(int line, const std::string& message) {
-    outcome_.error = at(file_, line) + message;
+    outcome_.error = file_line_prefix(file_, line) + message;
     return false;
   }
   bool find_records_header();
@@ -125,14 +121,15 @@ bool PipeTableReader::find_records_header() {
 void PipeTableReader::end_of_input(PipeRowCollector& collector, const char* table) {
   const int last = lines_.empty() ? 1 : lines_.back().number;
   if (collector.has_open_cell()) {
-    outcome_.warnings.push_back(at(file_, collector.pending()->first_line) + "the " + table +
+    outcome_.warnings.push_back(file_line_prefix(file_, collector.pending()->first_line) +
+                                "the " + table +
                                 " row starting here is cut off inside a cell; dropped");
     collector.drop_pending();
   }
   collector.finish();
   if (std::string_view(table) == "records") {
     outcome_.warnings.push_back(
-        at(file_, last) +
+        file_line_prefix(file_, last) +
         "input ends inside the records table, without the \"Contact Information\" section: "
         "the file looks cut off; the last row may lack trailing fields");
   }

@@ -45,10 +45,6 @@
 namespace pclassify::gen {
 namespace {
 
-std::string at(std::string_view file, int line) {
-  return std::string(file) + ":" + std::to_string(line) + ": ";
-}
-
 template <size_t N>
 std::string titles_line(const std::array<std::string_view, N>& titles) {
   std::string joined;
@@ -80,7 +76,7 @@ class PlainTextReader {
 
  private:
   bool fail(int line, const std::string& message) {
-    outcome_.error = at(file_, line) + message;
+    outcome_.error = file_line_prefix(file_, line) + message;
     return false;
   }
   bool find_header();
@@ -195,7 +191,7 @@ ReadOutcome PlainTextReader::read() {
   }
   if (contact_title == lines_.size()) {
     outcome_.warnings.push_back(
-        at(file_, lines_.back().number) +
+        file_line_prefix(file_, lines_.back().number) +
         "input ends inside the records table, without the \"Contact Information\" section: "
         "the file looks cut off; the last record may lack trailing fields");
   }

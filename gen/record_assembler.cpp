@@ -5,6 +5,7 @@
 
 #include "field_recognizers.h"
 #include "lone_date.h"
+#include "text_lines.h"
 #include "text_normalize.h"
 
 namespace pclassify::gen {
@@ -105,8 +106,6 @@ bool accepts(Column column, const std::vector<ClassifiedCell>& cells, size_t ind
   return false;
 }
 
-std::string at(const std::string& file, int line) { return file + ":" + std::to_string(line) + ": "; }
-
 }  // namespace
 
 AssembledRecord assemble_record(const std::vector<RowCell>& raw_cells, const std::string& file) {
@@ -117,15 +116,16 @@ AssembledRecord assemble_record(const std::vector<RowCell>& raw_cells, const std
     if (!cell.text.empty()) cells.push_back(std::move(cell));
   }
   if (cells.empty()) {
-    out.error = at(file, raw_cells.empty() ? 0 : raw_cells.front().line) + "empty row";
+    const int line = raw_cells.empty() ? 0 : raw_cells.front().line;
+    out.error = file_line_prefix(file, line) + "empty row";
     return out;
   }
   RegistryRecord& record = out.record;
   record.origin = {file, cells.front().line};
   const bool unnamed = cells.front().kind == CellKind::kPortLike;
   if (!unnamed && !looks_like_service_name(cells.front().text)) {
-    out.error = at(file, cells.front().line) + "row starts with \"" + cells.front().text +
-                "\", which is neither a service name nor a port number";
+    out.error = file_line_prefix(file, cells.front().line) + "row starts with \"" +
+                cells.front().text + "\", which is neither a service name nor a port number";
     return out;
   }
 
@@ -144,7 +144,7 @@ AssembledRecord assemble_record(const std::vector<RowCell>& raw_cells, const std
       ++column;
     }
     if (column >= kColumnCount) {
-      out.error = at(file, cell.line) + "cannot tell which column \"" + cell.text +
+      out.error = file_line_prefix(file, cell.line) + "cannot tell which column \"" + cell.text +
                   "\" belongs to: it comes after the " +
                   kColumnNames[static_cast<size_t>(cursor - 1)] + " column";
       return out;
@@ -154,7 +154,7 @@ AssembledRecord assemble_record(const std::vector<RowCell>& raw_cells, const std
       case kPort: {
         std::optional<PortRange> ports = parse_port_range(cell.text);
         if (!ports) {
-          out.error = at(file, cell.line) + "port number \"" + cell.text +
+          out.error = file_line_prefix(file, cell.line) + "port number \"" + cell.text +
                       "\" is out of range (0-65535, low-high with low <= high)";
           return out;
         }

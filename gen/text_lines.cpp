@@ -2,6 +2,10 @@
 
 namespace pclassify::gen {
 
+std::string file_line_prefix(std::string_view file, int line) {
+  return std::string(file) + ":" + std::to_string(line) + ": ";
+}
+
 std::vector<TextLine> split_text_lines(std::string_view text) {
   std::vector<TextLine> lines;
   int number = 1;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,9 @@ struct TextLine {
   std::string_view text;  // without the line break ("\n" or "\r\n")
   int number = 0;         // 1-based
 };
+
+// "FILE:LINE: ", the compiler-style prefix of every reader's error message.
+std::string file_line_prefix(std::string_view file, int line);
 
 // Splits on '\n' and drops one '\r' before it. A last line without a break is kept.
 std::vector<TextLine> split_text_lines(std::string_view text);
