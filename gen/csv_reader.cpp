@@ -29,12 +29,13 @@
 
 #include "csv_writer.h"
 #include "readers.h"
+#include "rendering_columns.h"
 #include "text_normalize.h"
 
 namespace pclassify::gen {
 namespace {
 
-constexpr size_t kColumnCount = 12;
+constexpr size_t kColumnCount = kRecordColumnCount;
 
 struct CsvRow {
   int line = 0;  // where the row starts
@@ -188,21 +189,6 @@ std::vector<std::string> split_list_cell(std::string_view cell) {
   }
   return items;
 }
-
-enum Column : size_t {
-  kName,
-  kPort,
-  kProtocol,
-  kDescription,
-  kAssignee,
-  kContact,
-  kRegistered,
-  kModified,
-  kReference,
-  kServiceCode,
-  kUnauthorized,
-  kNotes
-};
 
 // One data row -> a record, or an error message (without the FILE:LINE prefix).
 std::optional<std::string> row_to_record(const CsvRow& row, RegistryRecord& record) {

@@ -5,32 +5,15 @@
 
 #include "field_recognizers.h"
 #include "lone_date.h"
+#include "rendering_columns.h"
 #include "text_lines.h"
 #include "text_normalize.h"
 
 namespace pclassify::gen {
 namespace {
 
-enum Column : int {
-  kName,
-  kPort,
-  kProtocol,
-  kDescription,
-  kAssignee,
-  kContact,
-  kRegistered,
-  kModified,
-  kReference,
-  kServiceCode,
-  kUnauthorized,
-  kNotes,
-  kColumnCount,
-};
-
-constexpr std::array<const char*, kColumnCount> kColumnNames = {
-    "Service Name", "Port Number",       "Transport Protocol", "Description",
-    "Assignee",     "Contact",           "Registration Date",  "Modification Date",
-    "Reference",    "Service Code",      "Unauthorized Use Reported", "Assignment Notes"};
+using Column = RecordColumn;
+constexpr int kColumnCount = kRecordColumnCount;
 
 enum class CellKind { kPortLike, kProtocol, kPersons, kReferences, kDate, kText };
 
@@ -146,7 +129,7 @@ AssembledRecord assemble_record(const std::vector<RowCell>& raw_cells, const std
     if (column >= kColumnCount) {
       out.error = file_line_prefix(file, cell.line) + "cannot tell which column \"" + cell.text +
                   "\" belongs to: it comes after the " +
-                  kColumnNames[static_cast<size_t>(cursor - 1)] + " column";
+                  std::string(kRecordColumnTitles[static_cast<size_t>(cursor - 1)]) + " column";
       return out;
     }
     switch (static_cast<Column>(column)) {
