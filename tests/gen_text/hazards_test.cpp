@@ -3,23 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "readers.h"
+#include "rendering_headers.h"
 #include "records_tsv.h"
 
 namespace pclassify::gen {
 namespace {
 
-const std::string kPipeHeader =
-    "- Last Updated\n- 2025-01-02\n"
-    "| Service Name | Port Number | Transport Protocol | Description | Assignee | Contact |"
-    " Registration Date | Modification Date | Reference | Service Code |"
-    " Unauthorized Use Reported | Assignment Notes |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|\n";  // lines 1-4
-
-const std::string kPlainHeader =
-    "Last Updated\n2025-01-02\n"
-    "Service Name Port Number Transport Protocol Description Assignee Contact Registration"
-    " Date Modification Date Reference Service Code Unauthorized Use Reported Assignment"
-    " Notes\n";  // lines 1-3
+using test::kPipeHeader;
+using test::kPlainHeader;
 
 const std::string kPlainContacts =
     "\nContact Information\n\nID Name Organization Contact URI Last Updated\n"

@@ -5,22 +5,13 @@
 #include <iterator>
 
 #include "readers.h"
+#include "rendering_headers.h"
 
 namespace pclassify::gen {
 namespace {
 
-const std::string kPipeHeader =
-    "- Last Updated\n- 2025-01-02\n"
-    "| Service Name | Port Number | Transport Protocol | Description | Assignee | Contact |"
-    " Registration Date | Modification Date | Reference | Service Code |"
-    " Unauthorized Use Reported | Assignment Notes |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|\n";  // lines 1-4
-
-const std::string kPlainHeader =
-    "Last Updated\n2025-01-02\n"
-    "Service Name Port Number Transport Protocol Description Assignee Contact Registration"
-    " Date Modification Date Reference Service Code Unauthorized Use Reported Assignment"
-    " Notes\n";  // lines 1-3
+using test::kPipeHeader;
+using test::kPlainHeader;
 
 void expect_error(const ReadOutcome& outcome, const std::string& prefix) {
   EXPECT_FALSE(outcome.ok);
