@@ -1,6 +1,7 @@
 // CSV (RFC 4180): a header row, then one row per flow; CRLF line ends; lists (registered
 // names, note codes) joined with ';' inside one field.
 #include "io/format_writers.h"
+#include "io/label_text_cache.h"
 #include "io/row_fields.h"
 #include "io/text_encoding.h"
 
@@ -13,6 +14,35 @@ constexpr std::string_view kHeader =
     "registrations,notes,tunnel_type,tunnel_source_ip,tunnel_destination_ip,"
     "payload_verdict,payload_protocol,payload_detail\r\n";
 
+// Room for a row's times, transport, addresses and numbers (none of which can need CSV
+// quoting): 10 separators, then each value's bound.
+constexpr size_t kHeadSize =
+    10 + 2 * kMaxIso8601UtcText + kMaxTransportText + 2 * kMaxIpText + 6 * kMaxUintText;
+// Room for the tunnel columns and their separators.
+constexpr size_t kTunnelSize = 3 + kMaxTunnelKindText + 2 * kMaxIpText;
+
+// ,IP,PORT
+char* write_end(char* out, const IpAddress& ip, uint16_t port) {
+  *out++ = ',';
+  out = write_ip(out, ip);
+  *out++ = ',';
+  return write_uint(out, port);
+}
+
+// ,service,description,basis,range,status,registrations,notes: the label's columns.
+void append_label_fields(std::string& out, const Label& label) {
+  for (const std::string_view text :
+       {label.service(), label.description(), server_basis_name(label.basis),
+        range_class_name(label.range), service_status_name(label.status)}) {
+    out += ',';
+    append_csv_field(out, text);
+  }
+  out += ',';
+  append_csv_field(out, registration_names(label, ';'));
+  out += ',';
+  append_csv_field(out, note_codes(label, ';'));
+}
+
 class CsvWriter final : public FlowWriter {
  public:
   using FlowWriter::FlowWriter;
@@ -20,36 +50,41 @@ class CsvWriter final : public FlowWriter {
   void begin() override { buffer_ += kHeader; }
 
   void write(const FlowReport& r) override {
-    std::string& out = buffer_;
-    const Label& label = *r.label;
-    append_iso8601_utc(out, r.flow->first_ns);
-    out += ',';
-    append_iso8601_utc(out, r.flow->last_ns);
-    out += ',';
-    out += transport_name(r.transport);
-    field(r.client_ip.to_string());
-    field(std::to_string(r.client_port));
-    field(r.server_ip.to_string());
-    field(std::to_string(r.server_port));
-    field(std::to_string(r.client_packets));
-    field(std::to_string(r.client_bytes));
-    field(std::to_string(r.server_packets));
-    field(std::to_string(r.server_bytes));
-    field(label.service());
-    field(label.description());
-    field(server_basis_name(label.basis));
-    field(range_class_name(label.range));
-    field(service_status_name(label.status));
-    field(registration_names(label, ';'));
-    field(note_codes(label, ';'));
-    field(r.tunnel ? tunnel_kind_text(r.tunnel->kind) : "");
-    field(r.tunnel ? r.tunnel->outer_src.to_string() : "");
-    field(r.tunnel ? r.tunnel->outer_dst.to_string() : "");
+    char head[kHeadSize];
+    char* p = head;
+    p = start_.write(p, r.flow->first_ns);
+    *p++ = ',';
+    p = end_.write(p, r.flow->last_ns);
+    *p++ = ',';
+    p = write_chars(p, transport_name(r.transport));
+    p = write_end(p, r.client_ip, r.client_port);
+    p = write_end(p, r.server_ip, r.server_port);
+    for (const uint64_t count :
+         {r.client_packets, r.client_bytes, r.server_packets, r.server_bytes}) {
+      *p++ = ',';
+      p = write_uint(p, count);
+    }
+    buffer_.append(head, p);
+    buffer_ += label_fields_.get(*r.label, append_label_fields);
+
+    if (r.tunnel != nullptr) {
+      char tunnel[kTunnelSize];
+      p = tunnel;
+      *p++ = ',';
+      p = write_chars(p, tunnel_kind_text(r.tunnel->kind));
+      *p++ = ',';
+      p = write_ip(p, r.tunnel->outer_src);
+      *p++ = ',';
+      p = write_ip(p, r.tunnel->outer_dst);
+      buffer_.append(tunnel, p);
+    } else {
+      buffer_ += ",,,";  // three empty columns
+    }
     // Empty when verification is off (--no-verify).
     field(r.payload ? verdict_name(r.payload->verdict) : "");
     field(r.payload ? r.payload->protocol : "");
     field(r.payload ? std::string_view(r.payload->detail) : "");
-    out += "\r\n";
+    buffer_ += "\r\n";
     flush_if_large();
   }
 
@@ -58,6 +93,10 @@ class CsvWriter final : public FlowWriter {
     buffer_ += ',';
     append_csv_field(buffer_, text);
   }
+
+  Iso8601UtcWriter start_;
+  Iso8601UtcWriter end_;
+  LabelTextCache label_fields_;
 };
 
 }  // namespace

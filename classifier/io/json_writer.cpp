@@ -6,22 +6,17 @@
 //    "destination":{"ip":"10.0.0.2","port":443,"packets":2,"bytes":120},
 //    "network":{"transport":"tcp","iana_number":"6","type":"ipv4","packets":5,"bytes":300},
 //    "pclassify":{"service":"https",...,"initiator":"source","handshake":true,...}}
-#include <charconv>
-#include <unordered_map>
-
+//
+// A line is written in four pieces: the flow's numbers and addresses (formatted into a
+// stack buffer), the label's members (formatted once per label), the payload verdict,
+// and the flow's closing members (stack buffer again).
 #include "io/format_writers.h"
+#include "io/label_text_cache.h"
 #include "io/row_fields.h"
 #include "io/text_encoding.h"
 
 namespace pclassify::io {
 namespace {
-
-void append_uint(std::string& out, uint64_t value) {
-  char digits[24];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  (void)ec;
-  out.append(digits, end);
-}
 
 uint8_t ip_protocol_number(Transport t) {
   switch (t) {
@@ -33,19 +28,88 @@ uint8_t ip_protocol_number(Transport t) {
   return 0;
 }
 
+// Room for the head of a line, up to `"pclassify":{`: its literals take 218 characters,
+// the rest is bounded by the kMax* of each value.
+constexpr size_t kHeadSize = 256 + 2 * kMaxIso8601UtcText + kMaxUintText +
+                             2 * (kMaxIpText + 3 * kMaxUintText) + kMaxTransportText +
+                             3 * kMaxUintText;
+// Room for the tail, after the payload: its literals take 149 characters.
+constexpr size_t kTailSize = 192 + 2 * kMaxTcpFlagsText + kMaxTunnelKindText + 2 * kMaxIpText +
+                             kMaxUintText;
 
-void append_endpoint(std::string& out, const IpAddress& ip, uint16_t port, uint64_t packets,
+char* write_endpoint(char* out, const IpAddress& ip, uint16_t port, uint64_t packets,
                      uint64_t bytes) {
-  out += "{\"ip\":\"";
-  append_ip(out, ip);  // digits, dots and colons: nothing to escape
-  out += '"';
-  out += ",\"port\":";
-  append_uint(out, port);
-  out += ",\"packets\":";
-  append_uint(out, packets);
-  out += ",\"bytes\":";
-  append_uint(out, bytes);
-  out += '}';
+  out = write_chars(out, "{\"ip\":\"");
+  out = write_ip(out, ip);  // digits, dots and colons: nothing to escape
+  out = write_chars(out, "\",\"port\":");
+  out = write_uint(out, port);
+  out = write_chars(out, ",\"packets\":");
+  out = write_uint(out, packets);
+  out = write_chars(out, ",\"bytes\":");
+  out = write_uint(out, bytes);
+  *out++ = '}';
+  return out;
+}
+
+// The times of a line: starts and ends each keep their last second's text.
+struct EventTimes {
+  Iso8601UtcWriter start;
+  Iso8601UtcWriter end;
+};
+
+// {"event":...,"source":...,"destination":...,"network":...,"pclassify":{
+char* write_head(char* out, const FlowReport& r, EventTimes& times) {
+  const Flow& flow = *r.flow;
+  out = write_chars(out, "{\"event\":{\"start\":\"");
+  out = times.start.write(out, flow.first_ns);
+  out = write_chars(out, "\",\"end\":\"");
+  out = times.end.write(out, flow.last_ns);
+  out = write_chars(out, "\",\"duration\":");
+  out = write_uint(out, static_cast<uint64_t>(flow.last_ns - flow.first_ns));
+  out = write_chars(out, "},\"source\":");
+  out = write_endpoint(out, r.client_ip, r.client_port, r.client_packets, r.client_bytes);
+  out = write_chars(out, ",\"destination\":");
+  out = write_endpoint(out, r.server_ip, r.server_port, r.server_packets, r.server_bytes);
+  out = write_chars(out, ",\"network\":{\"transport\":\"");
+  out = write_chars(out, transport_name(r.transport));
+  out = write_chars(out, "\",\"iana_number\":\"");
+  out = write_uint(out, ip_protocol_number(r.transport));
+  out = write_chars(out, r.client_ip.family == 6 ? "\",\"type\":\"ipv6\"" : "\",\"type\":\"ipv4\"");
+  out = write_chars(out, ",\"packets\":");
+  out = write_uint(out, r.packets());
+  out = write_chars(out, ",\"bytes\":");
+  out = write_uint(out, r.bytes());
+  return write_chars(out, "},\"pclassify\":{");
+}
+
+// ,"initiator":...,"handshake":...[,"tcp_flags":{...}][,"tunnel":{...}]}}\n
+char* write_tail(char* out, const FlowReport& r) {
+  out = write_chars(out, ",\"initiator\":");
+  out = write_chars(out, r.client_initiated ? "\"source\"" : "\"destination\"");
+  out = write_chars(out, ",\"handshake\":");
+  out = write_chars(out, r.handshake_seen ? "true" : "false");
+  if (r.transport == Transport::tcp) {
+    out = write_chars(out, ",\"tcp_flags\":{\"source\":\"");
+    out = write_tcp_flags(out, r.client_tcp_flags);
+    out = write_chars(out, "\",\"destination\":\"");
+    out = write_tcp_flags(out, r.server_tcp_flags);
+    out = write_chars(out, "\"}");
+  }
+  if (r.tunnel != nullptr) {
+    out = write_chars(out, ",\"tunnel\":{\"type\":\"");
+    out = write_chars(out, tunnel_kind_text(r.tunnel->kind));
+    out = write_chars(out, "\",\"source_ip\":\"");
+    out = write_ip(out, r.tunnel->outer_src);
+    out = write_chars(out, "\",\"destination_ip\":\"");
+    out = write_ip(out, r.tunnel->outer_dst);
+    *out++ = '"';
+    if (r.tunnel->vni != 0) {
+      out = write_chars(out, ",\"id\":");
+      out = write_uint(out, r.tunnel->vni);
+    }
+    *out++ = '}';
+  }
+  return write_chars(out, "}}\n");
 }
 
 // ,"payload":{"verdict":"contradicted","protocol":"tls","detail":"ClientHello SNI x",
@@ -73,67 +137,36 @@ class JsonWriter final : public FlowWriter {
   using FlowWriter::FlowWriter;
 
   void write(const FlowReport& r) override {
-    std::string& out = buffer_;
-    const Flow& flow = *r.flow;
-    out += "{\"event\":{\"start\":\"";
-    append_iso8601_utc(out, flow.first_ns);
-    out += "\",\"end\":\"";
-    append_iso8601_utc(out, flow.last_ns);
-    out += "\",\"duration\":";
-    append_uint(out, static_cast<uint64_t>(flow.last_ns - flow.first_ns));
-    out += "},\"source\":";
-    append_endpoint(out, r.client_ip, r.client_port, r.client_packets, r.client_bytes);
-    out += ",\"destination\":";
-    append_endpoint(out, r.server_ip, r.server_port, r.server_packets, r.server_bytes);
-    out += ",\"network\":{\"transport\":\"";
-    out += transport_name(r.transport);
-    out += "\",\"iana_number\":\"";
-    append_uint(out, ip_protocol_number(r.transport));
-    out += r.client_ip.family == 6 ? "\",\"type\":\"ipv6\"" : "\",\"type\":\"ipv4\"";
-    out += ",\"packets\":";
-    append_uint(out, r.packets());
-    out += ",\"bytes\":";
-    append_uint(out, r.bytes());
-    out += "},\"pclassify\":{";
-    out += label_members(*r.label);
-    if (r.payload) append_payload_json(out, *r.payload);
-    out += ",\"initiator\":";
-    out += r.client_initiated ? "\"source\"" : "\"destination\"";
-    out += ",\"handshake\":";
-    out += r.handshake_seen ? "true" : "false";
-    if (r.transport == Transport::tcp) {
-      out += ",\"tcp_flags\":{\"source\":\"";
-      out += tcp_flags_text(r.client_tcp_flags);
-      out += "\",\"destination\":\"";
-      out += tcp_flags_text(r.server_tcp_flags);
-      out += "\"}";
-    }
-    if (r.tunnel != nullptr) {
-      out += ",\"tunnel\":{\"type\":\"";
-      out += tunnel_kind_text(r.tunnel->kind);
-      out += "\",\"source_ip\":";
-      append_json_string(out, r.tunnel->outer_src.to_string());
-      out += ",\"destination_ip\":";
-      append_json_string(out, r.tunnel->outer_dst.to_string());
-      if (r.tunnel->vni != 0) {
-        out += ",\"id\":";
-        append_uint(out, r.tunnel->vni);
-      }
-      out += '}';
-    }
-    out += "}}\n";
+    char head[kHeadSize];
+    buffer_.append(head, write_head(head, r, times_));
+    buffer_ += label_json_.get(*r.label, append_label_json_members);
+    if (r.payload) buffer_ += payload_json(*r.payload);
+    char tail[kTailSize];
+    buffer_.append(tail, write_tail(tail, r));
     flush_if_large();
   }
 
  private:
-  // Labels are shared between flows; so is their JSON.
-  const std::string& label_members(const Label& label) {
-    auto [it, inserted] = label_json_.try_emplace(&label);
-    if (inserted) append_label_json_members(it->second, label);
-    return it->second;
+  // Most flows' payloads give the same verdict as the previous flow's (typically: nothing
+  // recognised): its JSON is kept for the next flow.
+  const std::string& payload_json(const PayloadVerdict& verdict) {
+    if (!same_verdict(verdict, last_verdict_) || last_payload_json_.empty()) {
+      last_verdict_ = verdict;
+      last_payload_json_.clear();
+      append_payload_json(last_payload_json_, verdict);
+    }
+    return last_payload_json_;
+  }
+  // Equal in every field the JSON shows.
+  static bool same_verdict(const PayloadVerdict& a, const PayloadVerdict& b) {
+    return a.verdict == b.verdict && a.protocol == b.protocol && a.reason == b.reason &&
+           a.detail == b.detail;
   }
 
-  std::unordered_map<const Label*, std::string> label_json_;
+  EventTimes times_;
+  LabelTextCache label_json_;
+  PayloadVerdict last_verdict_;
+  std::string last_payload_json_;
 };
 
 }  // namespace

@@ -2,16 +2,6 @@
 
 namespace pclassify::io {
 
-std::string_view tunnel_kind_text(TunnelKind kind) {
-  switch (kind) {
-    case TunnelKind::none: return "";
-    case TunnelKind::gre: return "gre";
-    case TunnelKind::ip_in_ip: return "ip_in_ip";
-    case TunnelKind::vxlan: return "vxlan";
-  }
-  return "";
-}
-
 std::string registration_names(const Label& label, char separator) {
   std::string out;
   for (const ServiceRecord* record : label.registrations) {

@@ -1,6 +1,7 @@
-// Internal to io/: the flat fields the CSV and Zeek writers share, in one order.
+// Internal to io/: the flat fields the writers share, in one place.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -8,7 +9,24 @@
 
 namespace pclassify::io {
 
-std::string_view tunnel_kind_text(TunnelKind kind);  // "" for none
+constexpr std::string_view tunnel_kind_text(TunnelKind kind) {  // "" for none
+  switch (kind) {
+    case TunnelKind::none: return "";
+    case TunnelKind::gre: return "gre";
+    case TunnelKind::ip_in_ip: return "ip_in_ip";
+    case TunnelKind::vxlan: return "vxlan";
+  }
+  return "";
+}
+
+// Bounds of the names above and of transport_name(), for writers that format into a
+// fixed buffer.
+inline constexpr size_t kMaxTunnelKindText = std::max(
+    {tunnel_kind_text(TunnelKind::gre).size(), tunnel_kind_text(TunnelKind::ip_in_ip).size(),
+     tunnel_kind_text(TunnelKind::vxlan).size()});
+inline constexpr size_t kMaxTransportText =
+    std::max({transport_name(Transport::tcp).size(), transport_name(Transport::udp).size(),
+              transport_name(Transport::sctp).size(), transport_name(Transport::dccp).size()});
 
 // Names of the label's registrations, in table order (empty names skipped).
 std::string registration_names(const Label& label, char separator);

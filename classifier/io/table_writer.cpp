@@ -22,9 +22,16 @@ constexpr std::array<bool, column_count> kRightAligned = {false, false, false, f
 constexpr size_t kGap = 2;           // spaces between columns
 constexpr size_t kMinTextWidth = 8;  // the shortest a shortened column gets
 
+// "10.0.0.1:443", "[2001:db8::1]:443"
 std::string endpoint_text(const IpAddress& ip, uint16_t port) {
-  if (ip.family == 6) return "[" + ip.to_string() + "]:" + std::to_string(port);
-  return ip.to_string() + ":" + std::to_string(port);
+  char text[kMaxIpText + 3 + kMaxUintText];
+  char* p = text;
+  if (ip.family == 6) *p++ = '[';
+  p = write_ip(p, ip);
+  if (ip.family == 6) *p++ = ']';
+  *p++ = ':';
+  p = write_uint(p, port);
+  return std::string(text, p);
 }
 
 // Note codes worth a column: every label carries the registry caveat, so it is left out.
@@ -132,8 +139,11 @@ class TableWriter final : public FlowWriter {
     for (size_t c = 0; c < column_count; ++c) {
       if (!shown(static_cast<Column>(c))) continue;
       const bool cuttable = c == description || c == notes;
-      const std::string cell = cuttable ? fitted(row[c], widths[c]) : row[c];
-      const size_t pad = widths[c] > display_width(cell) ? widths[c] - display_width(cell) : 0;
+      std::string cut;
+      std::string_view cell = row[c];
+      if (cuttable) cell = cut = fitted(row[c], widths[c]);
+      const size_t cell_width = display_width(cell);
+      const size_t pad = widths[c] > cell_width ? widths[c] - cell_width : 0;
       if (!first) line.append(kGap, ' ');
       first = false;
       if (kRightAligned[c]) line.append(pad, ' ');

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "io/format_writers.h"
+#include "io/label_text_cache.h"
 #include "io/row_fields.h"
 #include "io/text_encoding.h"
 
@@ -31,6 +32,60 @@ std::string now_stamp() {
   return text;
 }
 
+// `elements` separated by '\n' (which no element contains: names have no control bytes)
+// as a Zeek set: comma-separated, each escaped; "(empty)" for none.
+void append_zeek_set(std::string& out, std::string_view elements) {
+  if (elements.empty()) {
+    out += "(empty)";
+    return;
+  }
+  bool first = true;
+  while (!elements.empty()) {
+    const size_t cut = elements.find('\n');
+    if (!first) out += ',';
+    first = false;
+    append_zeek_string(out, elements.substr(0, cut), true);
+    elements = cut == std::string_view::npos ? std::string_view{} : elements.substr(cut + 1);
+  }
+}
+
+// \tservice\tdescription\tbasis\trange\tstatus: the label's columns before the counters.
+void append_label_columns(std::string& out, const Label& label) {
+  out += '\t';
+  append_zeek_string(out, label.service());
+  out += '\t';
+  append_zeek_string(out, label.description());
+  for (const std::string_view name : {server_basis_name(label.basis), range_class_name(label.range),
+                                      service_status_name(label.status)}) {
+    out += '\t';
+    out += name;
+  }
+}
+
+// \tregistrations\tnotes: the label's sets, after the counters.
+void append_label_sets(std::string& out, const Label& label) {
+  out += '\t';
+  append_zeek_set(out, registration_names(label, '\n'));
+  out += '\t';
+  append_zeek_set(out, note_codes(label, '\n'));
+}
+
+// Room for ts, duration, the ends and the transport (tab-separated, none needs escaping).
+constexpr size_t kHeadSize = 6 + 2 * kMaxEpochSecondsText + 2 * (kMaxIpText + kMaxUintText) +
+                             kMaxTransportText;
+// Room for the four counters, each after a tab.
+constexpr size_t kCountersSize = 4 * (1 + kMaxUintText);
+// Room for the tunnel columns, each after a tab.
+constexpr size_t kTunnelSize = 3 + kMaxTunnelKindText + 2 * kMaxIpText;
+
+// \tIP\tPORT
+char* write_end(char* out, const IpAddress& ip, uint16_t port) {
+  *out++ = '\t';
+  out = write_ip(out, ip);
+  *out++ = '\t';
+  return write_uint(out, port);
+}
+
 class ZeekWriter final : public FlowWriter {
  public:
   using FlowWriter::FlowWriter;
@@ -43,36 +98,40 @@ class ZeekWriter final : public FlowWriter {
   }
 
   void write(const FlowReport& r) override {
-    std::string& out = buffer_;
     const Label& label = *r.label;
-    append_epoch_seconds(out, r.flow->first_ns);
-    out += '\t';
-    // interval: seconds with microseconds
-    append_epoch_seconds(out, r.flow->last_ns - r.flow->first_ns);
-    raw(r.client_ip.to_string());
-    raw(std::to_string(r.client_port));
-    raw(r.server_ip.to_string());
-    raw(std::to_string(r.server_port));
-    raw(transport_name(r.transport));
-    text(label.service());
-    text(label.description());
-    raw(server_basis_name(label.basis));
-    raw(range_class_name(label.range));
-    raw(service_status_name(label.status));
-    raw(std::to_string(r.client_packets));
-    raw(std::to_string(r.client_bytes));
-    raw(std::to_string(r.server_packets));
-    raw(std::to_string(r.server_bytes));
-    set(registration_names(label, '\n'));
-    set(note_codes(label, '\n'));
+    char head[kHeadSize];
+    char* p = write_epoch_seconds(head, r.flow->first_ns);
+    *p++ = '\t';
+    p = write_epoch_seconds(p, r.flow->last_ns - r.flow->first_ns);  // interval: seconds
+    p = write_end(p, r.client_ip, r.client_port);
+    p = write_end(p, r.server_ip, r.server_port);
+    *p++ = '\t';
+    p = write_chars(p, transport_name(r.transport));
+    buffer_.append(head, p);
+    buffer_ += label_columns_.get(label, append_label_columns);
+
+    char counters[kCountersSize];
+    p = counters;
+    for (const uint64_t count :
+         {r.client_packets, r.client_bytes, r.server_packets, r.server_bytes}) {
+      *p++ = '\t';
+      p = write_uint(p, count);
+    }
+    buffer_.append(counters, p);
+    buffer_ += label_sets_.get(label, append_label_sets);
+
     if (r.tunnel != nullptr) {
-      raw(tunnel_kind_text(r.tunnel->kind));
-      raw(r.tunnel->outer_src.to_string());
-      raw(r.tunnel->outer_dst.to_string());
+      char tunnel[kTunnelSize];
+      p = tunnel;
+      *p++ = '\t';
+      p = write_chars(p, tunnel_kind_text(r.tunnel->kind));
+      *p++ = '\t';
+      p = write_ip(p, r.tunnel->outer_src);
+      *p++ = '\t';
+      p = write_ip(p, r.tunnel->outer_dst);
+      buffer_.append(tunnel, p);
     } else {
-      raw(kUnset);
-      raw(kUnset);
-      raw(kUnset);
+      buffer_ += "\t-\t-\t-";
     }
     // Unset when verification is off (--no-verify), or when nothing was recognised.
     if (r.payload) {
@@ -80,11 +139,9 @@ class ZeekWriter final : public FlowWriter {
       text_or_unset(r.payload->protocol);
       text_or_unset(r.payload->detail);
     } else {
-      raw(kUnset);
-      raw(kUnset);
-      raw(kUnset);
+      buffer_ += "\t-\t-\t-";
     }
-    out += '\n';
+    buffer_ += '\n';
     flush_if_large();
   }
 
@@ -98,33 +155,17 @@ class ZeekWriter final : public FlowWriter {
     buffer_ += '\t';
     buffer_ += value;
   }
-  void text(std::string_view value) {
-    buffer_ += '\t';
-    append_zeek_string(buffer_, value);
-  }
   void text_or_unset(std::string_view value) {
-    if (value.empty()) {
-      raw(kUnset);
-    } else {
-      text(value);
-    }
-  }
-  // `elements` separated by '\n' (which no element contains: names have no control bytes).
-  void set(std::string_view elements) {
     buffer_ += '\t';
-    if (elements.empty()) {
-      buffer_ += "(empty)";
-      return;
-    }
-    bool first = true;
-    while (!elements.empty()) {
-      const size_t cut = elements.find('\n');
-      if (!first) buffer_ += ',';
-      first = false;
-      append_zeek_string(buffer_, elements.substr(0, cut), true);
-      elements = cut == std::string_view::npos ? std::string_view{} : elements.substr(cut + 1);
+    if (value.empty()) {
+      buffer_ += kUnset;
+    } else {
+      append_zeek_string(buffer_, value);
     }
   }
+
+  LabelTextCache label_columns_;
+  LabelTextCache label_sets_;
 };
 
 }  // namespace

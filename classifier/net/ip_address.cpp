@@ -1,19 +1,58 @@
 // Text forms of addresses: dotted quad for IPv4, RFC 5952 canonical text for IPv6
 // (lower-case hex, no leading zeros, the longest run of two or more zero groups shortened
 // to "::", the first such run on a tie, and IPv4-mapped addresses as ::ffff:a.b.c.d).
+// Written digit by digit into the caller's buffer: the flow writers format two addresses
+// per flow, and printf-style formatting cost more than the rest of a JSON line.
 #include "net/ip_address.h"
 
 #include <array>
-#include <cstdio>
+#include <cstring>
 
 namespace pclassify {
 
 namespace {
 
-std::string ipv4_text(const uint8_t* b) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
-  return text;
+// "0".."255", padded to three characters, and their real lengths: an octet is one table
+// read and a three-byte copy.
+struct OctetText {
+  char text[3];
+  uint8_t length;
+};
+constexpr std::array<OctetText, 256> kOctets = [] {
+  std::array<OctetText, 256> octets{};
+  for (unsigned v = 0; v < 256; ++v) {
+    OctetText& o = octets[v];
+    if (v >= 100) o.text[o.length++] = static_cast<char>('0' + v / 100);
+    if (v >= 10) o.text[o.length++] = static_cast<char>('0' + v / 10 % 10);
+    o.text[o.length++] = static_cast<char>('0' + v % 10);
+  }
+  return octets;
+}();
+
+// Writes three bytes, of which the octet's length count: the rest is overwritten by what
+// follows or lies past the end of the text. The longest text ending in an octet,
+// "::ffff:255.255.255.255", has room for that within kMaxTextLength.
+static_assert(sizeof("::ffff:255.255.255.255") - 1 + 2 <= IpAddress::kMaxTextLength);
+char* write_octet(char* out, uint8_t value) {
+  const OctetText& o = kOctets[value];
+  std::memcpy(out, o.text, sizeof o.text);
+  return out + o.length;
+}
+
+char* write_ipv4(char* out, const uint8_t* b) {
+  for (int i = 0; i < 4; ++i) {
+    if (i > 0) *out++ = '.';
+    out = write_octet(out, b[i]);
+  }
+  return out;
+}
+
+// One group in lower-case hex without leading zeros ("0" for zero).
+char* write_group(char* out, unsigned group) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  int shift = group >= 0x1000 ? 12 : group >= 0x100 ? 8 : group >= 0x10 ? 4 : 0;
+  for (; shift >= 0; shift -= 4) *out++ = kHex[(group >> shift) & 0xf];
+  return out;
 }
 
 bool is_ipv4_mapped(const std::array<uint8_t, 16>& b) {
@@ -23,8 +62,11 @@ bool is_ipv4_mapped(const std::array<uint8_t, 16>& b) {
   return b[10] == 0xFF && b[11] == 0xFF;
 }
 
-std::string ipv6_text(const std::array<uint8_t, 16>& b) {
-  if (is_ipv4_mapped(b)) return "::ffff:" + ipv4_text(b.data() + 12);
+char* write_ipv6(char* out, const std::array<uint8_t, 16>& b) {
+  if (is_ipv4_mapped(b)) {
+    for (const char c : {':', ':', 'f', 'f', 'f', 'f', ':'}) *out++ = c;
+    return write_ipv4(out, b.data() + 12);
+  }
   std::array<unsigned, 8> groups{};
   for (int i = 0; i < 8; ++i) groups[i] = (unsigned{b[2 * i]} << 8) | b[2 * i + 1];
 
@@ -44,32 +86,36 @@ std::string ipv6_text(const std::array<uint8_t, 16>& b) {
   }
   if (best_length < 2) best_start = -1;  // RFC 5952 4.2.2: a single 0 group stays
 
-  std::string text;
+  const char* const start = out;
   for (int i = 0; i < 8; ++i) {
     if (i == best_start) {
-      text += "::";
+      *out++ = ':';
+      *out++ = ':';
       i += best_length - 1;
       continue;
     }
-    if (!text.empty() && text.back() != ':') text += ':';
-    char group[5];
-    std::snprintf(group, sizeof group, "%x", groups[i]);
-    text += group;
+    if (out != start && out[-1] != ':') *out++ = ':';
+    out = write_group(out, groups[i]);
   }
-  return text;
+  return out;
 }
 
 }  // namespace
 
-std::string IpAddress::to_string() const {
+char* IpAddress::write_text(char* out) const {
   switch (family) {
     case 4:
-      return ipv4_text(bytes.data());
+      return write_ipv4(out, bytes.data());
     case 6:
-      return ipv6_text(bytes);
+      return write_ipv6(out, bytes);
     default:
-      return "";
+      return out;
   }
+}
+
+std::string IpAddress::to_string() const {
+  char text[kMaxTextLength];
+  return std::string(text, write_text(text));
 }
 
 }  // namespace pclassify

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -15,6 +16,12 @@ struct IpAddress {
   auto operator<=>(const IpAddress&) const = default;
 
   std::string to_string() const;  // dotted quad or RFC 5952 text
+
+  // The longest text: eight groups of four hex digits and seven colons.
+  static constexpr size_t kMaxTextLength = 39;
+  // Writes to_string()'s text at `out`, which has room for kMaxTextLength characters, and
+  // returns its end: for writers that format many addresses (no allocation, no printf).
+  char* write_text(char* out) const;
 };
 
 }  // namespace pclassify

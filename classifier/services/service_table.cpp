@@ -1,7 +1,6 @@
 // Lookups over a loaded table: a direct index of 4 x 65536 (transport, port) slots into
 // one array of record pointers, so lookup() is two loads and no search.
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 
 #include "services/service_table_impl.h"
@@ -12,9 +11,16 @@ namespace {
 constexpr size_t kPorts = 65536;
 constexpr size_t kSlots = kTransportCount * kPorts;
 
+// IANA service names are ASCII: lower-casing them needs no locale.
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool has_capitals(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = lower_ascii(c);
   return out;
 }
 
@@ -36,9 +42,16 @@ int status_rank(ServiceStatus s) {
 // the front, then the other assigned records (aliases, other services) in table order;
 // then de-assigned, Reserved and Unassigned rows.
 void order_slot(std::span<const ServiceRecord*> slot) {
-  std::stable_sort(slot.begin(), slot.end(), [](const ServiceRecord* a, const ServiceRecord* b) {
-    return status_rank(a->status) < status_rank(b->status);
-  });
+  // A stable insertion sort by status: slots hold a handful of records, and std::stable_sort
+  // would allocate a buffer for each of the thousands of slots.
+  for (size_t i = 1; i < slot.size(); ++i) {
+    const ServiceRecord* moving = slot[i];
+    size_t j = i;
+    for (; j > 0 && status_rank(slot[j - 1]->status) > status_rank(moving->status); --j) {
+      slot[j] = slot[j - 1];
+    }
+    slot[j] = moving;
+  }
   auto first_assigned_end = std::find_if(slot.begin(), slot.end(), [](const ServiceRecord* r) {
     return r->status != ServiceStatus::assigned;
   });
@@ -85,34 +98,56 @@ std::string_view service_status_name(ServiceStatus s) {
 }
 
 void ServiceTable::Impl::build_indexes() {
-  // Port index: count per slot, prefix sums, fill in table order, then order each slot.
+  // Port index: count per slot, prefix sums (slot_start[s] = the end of slot s), then fill
+  // from the back in reverse table order, which leaves each slot in table order and
+  // slot_start[s] at its beginning; then order each slot.
   slot_start.assign(kSlots + 1, 0);
-  for (const ServiceRecord& r : records) for_each_slot(r, [&](size_t s) { ++slot_start[s + 1]; });
-  std::partial_sum(slot_start.begin(), slot_start.end(), slot_start.begin());
-  by_port.assign(slot_start.back(), nullptr);
-  std::vector<uint32_t> fill(slot_start.begin(), slot_start.end() - 1);
-  for (const ServiceRecord& r : records)
-    for_each_slot(r, [&](size_t s) { by_port[fill[s]++] = &r; });
+  for (const ServiceRecord& r : records) for_each_slot(r, [&](size_t s) { ++slot_start[s]; });
+  std::partial_sum(slot_start.begin(), slot_start.end() - 1, slot_start.begin());
+  slot_start[kSlots] = slot_start[kSlots - 1];
+  by_port.assign(slot_start[kSlots], nullptr);
+  for (auto r = records.rbegin(); r != records.rend(); ++r)
+    for_each_slot(*r, [&](size_t s) { by_port[--slot_start[s]] = &*r; });
   for (size_t s = 0; s < kSlots; ++s) {
     if (slot_start[s + 1] - slot_start[s] > 1) {
       order_slot(std::span(by_port).subspan(slot_start[s], slot_start[s + 1] - slot_start[s]));
     }
   }
 
-  // Name index: records with a name, grouped by lower-case name, in table order.
-  std::vector<std::pair<std::string, const ServiceRecord*>> named;
+  // Name index: the records of each lower-case name together, in table order. Counted
+  // into place (count per name, give each name its range, fill in table order) rather than
+  // sorted: one hash lookup per named record, no string copies for the names that are
+  // lower-case already (nearly all).
+  size_t capitals_length = 0;
   for (const ServiceRecord& r : records) {
-    if (!r.name.empty()) named.emplace_back(lower(r.name), &r);
+    if (has_capitals(r.name)) capitals_length += r.name.size();
   }
-  std::stable_sort(named.begin(), named.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  by_name.clear();
+  lower_names.clear();
+  lower_names.reserve(capitals_length);  // never reallocates below: keys point into it
   name_ranges.clear();
-  for (size_t i = 0; i < named.size(); ++i) {
-    auto& range = name_ranges[named[i].first];
-    if (range.second == 0) range.first = static_cast<uint32_t>(i);
-    range.second = static_cast<uint32_t>(i + 1);
-    by_name.push_back(named[i].second);
+  name_ranges.reserve(records.size());
+  std::vector<std::pair<uint32_t, uint32_t>*> range_of_record(records.size(), nullptr);
+  for (size_t i = 0; i < records.size(); ++i) {
+    std::string_view key = records[i].name;
+    if (key.empty()) continue;
+    if (has_capitals(key)) {
+      const size_t at = lower_names.size();
+      for (const char c : key) lower_names += lower_ascii(c);
+      key = std::string_view(lower_names).substr(at);
+    }
+    auto& range = name_ranges[key];
+    ++range.second;  // counting, for now
+    range_of_record[i] = &range;  // map values stay put (node-based)
+  }
+  uint32_t next = 0;
+  for (auto& [name, range] : name_ranges) {
+    const uint32_t count = range.second;
+    range = {next, next};  // the end grows to begin + count as the records are filled in
+    next += count;
+  }
+  by_name.assign(next, nullptr);
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (range_of_record[i] != nullptr) by_name[range_of_record[i]->second++] = &records[i];
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -26,9 +27,11 @@ struct ServiceTable::Impl : TableData {
   std::vector<const ServiceRecord*> by_port;
   std::vector<uint32_t> slot_start;
 
-  // Name index: lower-case name -> [begin, end) in by_name, in table order.
+  // Name index: lower-case name -> [begin, end) in by_name, in table order. The keys
+  // point into `text` (names without capitals) or into lower_names.
   std::vector<const ServiceRecord*> by_name;
-  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> name_ranges;
+  std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> name_ranges;
+  std::string lower_names;  // lower-case copies of the names with capitals
 
   // Builds both indexes from `records`; call once, after `records` is complete.
   void build_indexes();

@@ -60,6 +60,25 @@ TEST(Timestamps, Iso8601AndEpoch) {
   EXPECT_EQ(out, "-1.500000");
 }
 
+// The writers' timestamp formatter keeps the last second's text: it must read as the
+// uncached form across seconds, days, years and the epoch, in any order.
+TEST(Timestamps, CachingWriterMatchesPlainForm) {
+  Iso8601UtcWriter cached;
+  for (const int64_t ns : {int64_t{1'581'109'434'258'190'123}, int64_t{1'581'109'434'999'999'999},
+                           int64_t{1'581'109'435'000'000'000}, int64_t{1'581'109'434'000'000'001},
+                           int64_t{1'609'459'199'999'999'000}, int64_t{1'609'459'200'000'000'000},
+                           int64_t{-1'000}, int64_t{0}, int64_t{951'782'400'000'000'000}}) {
+    char plain[kMaxIso8601UtcText];
+    char from_cache[kMaxIso8601UtcText];
+    EXPECT_EQ(std::string(from_cache, cached.write(from_cache, ns)),
+              std::string(plain, write_iso8601_utc(plain, ns)))
+        << ns;
+  }
+  char text[kMaxIso8601UtcText];
+  EXPECT_EQ(std::string(text, cached.write(text, 951'782'400'000'000'000)),
+            "2000-02-29T00:00:00.000000Z");  // a leap day in a century leap year
+}
+
 TEST(DisplayWidth, CountsCodePoints) {
   EXPECT_EQ(display_width("abc"), 3u);
   EXPECT_EQ(display_width("caf\xc3\xa9"), 4u);

@@ -42,5 +42,18 @@ TEST(IpAddress, Ipv6FollowsRfc5952) {
 
 TEST(IpAddress, NoFamilyIsEmptyText) { EXPECT_EQ(IpAddress{}.to_string(), ""); }
 
+// Writers format into buffers of kMaxTextLength: the longest texts must fit exactly.
+TEST(IpAddress, LongestTextsFitTheBound) {
+  const std::string widest =
+      ip(v6({0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff})).to_string();
+  EXPECT_EQ(widest, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+  EXPECT_EQ(widest.size(), IpAddress::kMaxTextLength);
+  EXPECT_LT(ip(v6({0, 0, 0, 0, 0, 0xffff, 0xffff, 0xffff})).to_string().size(),
+            IpAddress::kMaxTextLength);
+  char text[IpAddress::kMaxTextLength];
+  const IpAddress address = ip(v6({0x2001, 0xdb8, 0, 0, 1, 0, 0, 1}));
+  EXPECT_EQ(std::string(text, address.write_text(text)), address.to_string());
+}
+
 }  // namespace
 }  // namespace pclassify::test
