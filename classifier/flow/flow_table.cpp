@@ -1,6 +1,7 @@
 #include "flow/flow_table.h"
 
 #include <algorithm>
+#include <bit>
 #include <random>
 
 namespace pclassify {
@@ -15,6 +16,13 @@ uint64_t make_slot(uint64_t hash, uint32_t index) {
 }
 uint32_t slot_index(uint64_t slot) { return static_cast<uint32_t>(slot) - 1; }
 
+// log2 of the chunk size: `records` rounded up to a power of two within [1, 2^24].
+unsigned chunk_shift_for(size_t records) {
+  constexpr size_t kMaxChunkRecords = size_t{1} << 24;
+  const size_t size = std::bit_ceil(std::clamp<size_t>(records, 1, kMaxChunkRecords));
+  return static_cast<unsigned>(std::countr_zero(size));
+}
+
 }  // namespace
 
 uint64_t FlowTable::random_hash_seed() {
@@ -22,8 +30,10 @@ uint64_t FlowTable::random_hash_seed() {
   return (uint64_t{device()} << 32) ^ device();
 }
 
-FlowTable::FlowTable(uint64_t hash_seed)
+FlowTable::FlowTable(uint64_t hash_seed, size_t chunk_records)
     : hash_seed_(hash_seed),
+      chunk_shift_(chunk_shift_for(chunk_records)),
+      chunk_mask_((size_t{1} << chunk_shift_) - 1),
       slots_(kInitialSlots, 0),
       slot_mask_(kInitialSlots - 1),
       home_shift_(32 - kInitialBits) {}
@@ -68,8 +78,8 @@ uint32_t FlowTable::new_record(const FlowKey& key) {
     index = free_.back();
     free_.pop_back();
   } else {
-    if ((size_ >> kChunkShift) == chunks_.size()) {
-      chunks_.push_back(std::make_unique<Flow[]>(kChunkSize));
+    if ((size_ >> chunk_shift_) == chunks_.size()) {
+      chunks_.push_back(std::make_unique<Flow[]>(chunk_records()));
     }
     index = static_cast<uint32_t>(size_++);
   }
@@ -128,7 +138,7 @@ size_t FlowTable::longest_probe() const {
 }
 
 size_t FlowTable::memory_bytes() const {
-  return chunks_.size() * kChunkSize * sizeof(Flow) + slots_.size() * sizeof(uint64_t) +
+  return chunks_.size() * chunk_records() * sizeof(Flow) + slots_.size() * sizeof(uint64_t) +
          free_.capacity() * sizeof(uint32_t);
 }
 

@@ -4,7 +4,9 @@
 // Memory is the constraint (the target is at most 128 bytes per flow, counted as peak
 // RSS growth over the flow count), so:
 //   - records live in fixed-size chunks that never move (no reallocation copies, stable
-//     indices), 96 bytes each;
+//     indices), 96 bytes each; a chunk holds 4096 records (384 KiB) unless the table is
+//     made with fewer (a power of two): a fuzz run that creates a handful of flows per
+//     input should not zero 384 KiB for each;
 //   - the index is an array of 8-byte slots (record index + 32 hash bits to skip most key
 //     comparisons), linear probing, at most 3/4 full;
 //   - nothing per flow is allocated on the heap.
@@ -60,9 +62,13 @@ static_assert(sizeof(Flow) <= 96, "a flow record must stay within 96 bytes");
 
 class FlowTable {
  public:
+  static constexpr size_t kDefaultChunkRecords = 4096;
+
   // `hash_seed` keys the hash; the default draws one at random (see hash_flow_key).
+  // `chunk_records` is the number of records allocated at a time, rounded up to a power of
+  // two (at least 1, at most 2^24).
   FlowTable() : FlowTable(random_hash_seed()) {}
-  explicit FlowTable(uint64_t hash_seed);
+  explicit FlowTable(uint64_t hash_seed, size_t chunk_records = kDefaultChunkRecords);
   static uint64_t random_hash_seed();
 
   // The index of the flow with `key`, created (zeroed but for the key) when absent;
@@ -88,10 +94,12 @@ class FlowTable {
   // Removes the flow at `index` (which must be live); its record is reused later.
   void erase(uint32_t index);
 
-  Flow& at(uint32_t index) { return chunks_[index >> kChunkShift][index & kChunkMask]; }
+  Flow& at(uint32_t index) { return chunks_[index >> chunk_shift_][index & chunk_mask_]; }
   const Flow& at(uint32_t index) const {
-    return chunks_[index >> kChunkShift][index & kChunkMask];
+    return chunks_[index >> chunk_shift_][index & chunk_mask_];
   }
+  // Records per chunk (a power of two).
+  size_t chunk_records() const { return chunk_mask_ + 1; }
   // Records are numbered 0 to size()-1, in order of creation until a flow is erased
   // (a new flow then reuses the erased one's record). is_live() tells erased ones apart.
   size_t size() const { return size_; }
@@ -106,15 +114,13 @@ class FlowTable {
   size_t memory_bytes() const;
 
  private:
-  static constexpr unsigned kChunkShift = 12;  // 4096 records (384 KiB) per chunk
-  static constexpr size_t kChunkSize = size_t{1} << kChunkShift;
-  static constexpr size_t kChunkMask = kChunkSize - 1;
-
   void grow_index();
   uint32_t new_record(const FlowKey& key);
   size_t home_of(uint64_t slot) const { return static_cast<uint32_t>(slot >> 32) >> home_shift_; }
 
   uint64_t hash_seed_;
+  unsigned chunk_shift_;  // record index >> chunk_shift_ = chunk, & chunk_mask_ = record
+  size_t chunk_mask_;
   std::vector<std::unique_ptr<Flow[]>> chunks_;
   size_t size_ = 0;
   std::vector<uint32_t> free_;  // erased records, reused last-in first-out

@@ -44,7 +44,10 @@ std::string_view flow_end_reason_name(FlowEndReason reason) {
 }
 
 FlowTracker::FlowTracker(Options options)
-    : options_(options), tracking_recency_(options.max_flows != 0) {
+    : options_(options),
+      table_(FlowTable::random_hash_seed(), options.flow_chunk_records),
+      fragments_(options.fragments),
+      tracking_recency_(options.max_flows != 0) {
   tunnels_.emplace_back();  // id 0: not tunnelled
 }
 

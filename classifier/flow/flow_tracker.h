@@ -54,6 +54,10 @@ class FlowTracker {
     size_t max_flows = 0;
     // Applied by expire().
     FlowIdleTimeouts idle_timeouts;
+    // Sizes of what the tracker allocates up front; the defaults suit captures. Small
+    // values keep a short-lived tracker cheap (the fuzz target makes one per input).
+    FragmentTracker::Config fragments;
+    size_t flow_chunk_records = FlowTable::kDefaultChunkRecords;  // see FlowTable
   };
 
   FlowTracker() : FlowTracker(Options{}) {}

@@ -1,12 +1,18 @@
 // Fuzz target: the path a capture's packets take after the reader, over a sequence of
 // packets: decode, fragment tracking, the flow table, payload samples, the label (server
-// side, registrations, notes) from the built-in table, payload verification, and the four
+// side, registrations, notes) from the built-in table, payload verification (early, as the
+// CLI settles flows whose evidence is final, and at the end for the rest), and the four
 // output writers.
 //
 // Input: a sequence of packet records, each
 //   selector (1 byte: link type as in decode_packet_fuzzer, high bit = cut by a snaplen)
 //   time step (1 byte, in units of 250 ms, so fragment and flow timeouts are reachable)
 //   length (2 bytes, big-endian), then that many bytes of frame (fewer at the input's end).
+//
+// The tracker is made with small allocations (fragment ring, flow record chunk): zeroing
+// the capture-sized defaults (4096 each) cost most of each run, and an input (4 KiB, so
+// at most about 90 packets) could never fill them. At 16, a full fragment ring (eviction) and a
+// table of several chunks are within reach of a short input.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -44,6 +50,7 @@ std::vector<std::string_view> assigned_names(const Label& label) {
   return names;
 }
 
+// For a flow whose samples still exist: its verdict, recomputed from them, keeps its bound.
 void verify_flow(const io::FlowReport& report, const PayloadSamples& samples, uint32_t flow_index) {
   const Flow& flow = *report.flow;
   const int client_end =
@@ -59,13 +66,33 @@ void verify_flow(const io::FlowReport& report, const PayloadSamples& samples, ui
   fuzz::check(verdict.detail.size() <= kMaxPayloadDetail, "payload detail exceeds its bound");
 }
 
+// For a flow settled early: its samples are gone, and its report carries the verdict kept
+// at settling time.
+void check_settled_flow(const io::FlowReport& report, const PayloadSamples& samples,
+                        uint32_t flow_index) {
+  fuzz::check((report.flow->state & Flow::kPayloadsSettled) != 0,
+              "samples settled for a flow not marked settled");
+  fuzz::check(samples.first_payload(flow_index, 0).empty() &&
+                  samples.first_payload(flow_index, 1).empty(),
+              "a settled flow still has payload samples");
+  fuzz::check(report.payload.has_value(), "a settled flow's report has no payload verdict");
+  fuzz::check(report.payload->detail.size() <= kMaxPayloadDetail,
+              "settled payload detail exceeds its bound");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::FuzzInput input(data, size);
   FlowTracker::Options options;
   options.sample_payloads = true;
+  options.fragments.capacity = 16;
+  options.flow_chunk_records = 16;
   FlowTracker tracker(options);
+  // As the CLI does: flows are verified as soon as their payload evidence is final.
+  io::FlowReporter reporter(tracker, ServiceTable::builtin());
+  tracker.set_payloads_complete_handler(
+      [&reporter](uint32_t index, const Flow&) { return reporter.settle(index); });
   int64_t now_ns = 1'700'000'000'000'000'000;
   while (!input.empty()) {
     const uint8_t selector = input.u8();
@@ -82,7 +109,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::check(counts.in_flows + counts.not_a_flow + counts.anomalies == counts.total,
               "packet counts do not add up to the total");
 
-  io::FlowReporter reporter(tracker, ServiceTable::builtin());
   std::vector<std::unique_ptr<io::FlowWriter>> writers;
   for (const io::OutputFormat format : {io::OutputFormat::table, io::OutputFormat::json,
                                         io::OutputFormat::csv, io::OutputFormat::zeek}) {
@@ -93,7 +119,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const io::FlowReport report = reporter.report(i);
     fuzz::check(report.label != nullptr && !report.label->notes.empty(),
                 "a label without the registry's caveat note");
-    verify_flow(report, *tracker.payload_samples(), i);
+    const PayloadSamples& samples = *tracker.payload_samples();
+    if (samples.outcome(i).has_value()) {
+      check_settled_flow(report, samples, i);
+    } else {
+      verify_flow(report, samples, i);
+    }
     for (const auto& writer : writers) writer->write(report);
   }
   for (const auto& writer : writers) writer->finish();
