@@ -18,8 +18,6 @@ constexpr std::string_view kHeader =
 // quoting): 10 separators, then each value's bound.
 constexpr size_t kHeadSize =
     10 + 2 * kMaxIso8601UtcText + kMaxTransportText + 2 * kMaxIpText + 6 * kMaxUintText;
-// Room for the tunnel columns and their separators.
-constexpr size_t kTunnelSize = 3 + kMaxTunnelKindText + 2 * kMaxIpText;
 
 // ,IP,PORT
 char* write_end(char* out, const IpAddress& ip, uint16_t port) {
@@ -68,15 +66,8 @@ class CsvWriter final : public FlowWriter {
     buffer_ += label_fields_.get(*r.label, append_label_fields);
 
     if (r.tunnel != nullptr) {
-      char tunnel[kTunnelSize];
-      p = tunnel;
-      *p++ = ',';
-      p = write_chars(p, tunnel_kind_text(r.tunnel->kind));
-      *p++ = ',';
-      p = write_ip(p, r.tunnel->outer_src);
-      *p++ = ',';
-      p = write_ip(p, r.tunnel->outer_dst);
-      buffer_.append(tunnel, p);
+      char tunnel[kTunnelColumnsSize];
+      buffer_.append(tunnel, write_tunnel_columns(tunnel, ',', *r.tunnel));
     } else {
       buffer_ += ",,,";  // three empty columns
     }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "io/flow_report.h"
+#include "io/text_encoding.h"
 
 namespace pclassify::io {
 
@@ -27,6 +28,18 @@ inline constexpr size_t kMaxTunnelKindText = std::max(
 inline constexpr size_t kMaxTransportText =
     std::max({transport_name(Transport::tcp).size(), transport_name(Transport::udp).size(),
               transport_name(Transport::sctp).size(), transport_name(Transport::dccp).size()});
+
+// The CSV and Zeek tunnel columns: kind, outer source, outer destination, each after
+// `separator`, written at `out` (at most kTunnelColumnsSize bytes); returns the end.
+inline constexpr size_t kTunnelColumnsSize = 3 + kMaxTunnelKindText + 2 * kMaxIpText;
+inline char* write_tunnel_columns(char* out, char separator, const TunnelInfo& tunnel) {
+  *out++ = separator;
+  out = write_chars(out, tunnel_kind_text(tunnel.kind));
+  *out++ = separator;
+  out = write_ip(out, tunnel.outer_src);
+  *out++ = separator;
+  return write_ip(out, tunnel.outer_dst);
+}
 
 // Names of the label's registrations, in table order (empty names skipped).
 std::string registration_names(const Label& label, char separator);

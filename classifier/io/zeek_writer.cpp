@@ -75,8 +75,6 @@ constexpr size_t kHeadSize = 6 + 2 * kMaxEpochSecondsText + 2 * (kMaxIpText + kM
                              kMaxTransportText;
 // Room for the four counters, each after a tab.
 constexpr size_t kCountersSize = 4 * (1 + kMaxUintText);
-// Room for the tunnel columns, each after a tab.
-constexpr size_t kTunnelSize = 3 + kMaxTunnelKindText + 2 * kMaxIpText;
 
 // \tIP\tPORT
 char* write_end(char* out, const IpAddress& ip, uint16_t port) {
@@ -121,15 +119,8 @@ class ZeekWriter final : public FlowWriter {
     buffer_ += label_sets_.get(label, append_label_sets);
 
     if (r.tunnel != nullptr) {
-      char tunnel[kTunnelSize];
-      p = tunnel;
-      *p++ = '\t';
-      p = write_chars(p, tunnel_kind_text(r.tunnel->kind));
-      *p++ = '\t';
-      p = write_ip(p, r.tunnel->outer_src);
-      *p++ = '\t';
-      p = write_ip(p, r.tunnel->outer_dst);
-      buffer_.append(tunnel, p);
+      char tunnel[kTunnelColumnsSize];
+      buffer_.append(tunnel, write_tunnel_columns(tunnel, '\t', *r.tunnel));
     } else {
       buffer_ += "\t-\t-\t-";
     }
