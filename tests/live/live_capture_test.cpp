@@ -188,7 +188,13 @@ TEST_F(LiveCaptureTest, SigtermEndsOpenFlowsAndPrintsTheSummary) {
   ASSERT_TRUE(converse(tcp, IPPROTO_TCP, 2, open_conversation, error)) << error;
   const uint16_t udp_client = send_datagrams(udp.port, 2);
   ASSERT_NE(udp_client, 0);
-  EXPECT_TRUE(child->wait_for_out("start udp", 3000)) << child->out();
+  // A one-packet marker flow, sent last: once its start line is out, every packet before
+  // it has been counted (the capture is in order). Waiting for the first UDP start alone
+  // raced the second datagram under load.
+  const uint16_t marker_client = send_datagrams(udp.port, 1);
+  ASSERT_NE(marker_client, 0);
+  EXPECT_TRUE(child->wait_for_out(":" + std::to_string(marker_client) + " ", 3000))
+      << child->out();
   child->send_signal(SIGTERM);
   const ChildResult result = child->finish(kExitTimeoutMs);
 
@@ -209,8 +215,8 @@ TEST_F(LiveCaptureTest, SigtermEndsOpenFlowsAndPrintsTheSummary) {
   EXPECT_EQ(udp_end.size(), 1u) << result.out;
   EXPECT_NE(result.out.find("Live capture on lo"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("stopped by SIGTERM"), std::string::npos) << result.out;
-  EXPECT_NE(result.out.find("Flows: 2 started, 2 ended"), std::string::npos) << result.out;
-  EXPECT_NE(result.out.find("capture_end 2"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Flows: 3 started, 3 ended"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("capture_end 3"), std::string::npos) << result.out;
 }
 
 TEST_F(LiveCaptureTest, MaxFlowsEvictsAndCountsEvictions) {
