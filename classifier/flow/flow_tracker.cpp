@@ -131,8 +131,8 @@ void FlowTracker::sample_payload(uint32_t index, Flow& flow, int direction,
     samples_.offer(index, direction, payload);
     flow.state |= sampled;
   }
-  constexpr uint8_t kSettleBits = Flow::kSampledFromA | Flow::kSampledFromB | Flow::kPayloadsSettled;
-  if ((flow.state & kSettleBits) != (Flow::kSampledFromA | Flow::kSampledFromB)) return;
+  constexpr uint8_t kBothSampled = Flow::kSampledFromA | Flow::kSampledFromB;
+  if ((flow.state & (kBothSampled | Flow::kPayloadsSettled)) != kBothSampled) return;
   // A handshake fixes the ends for good (the first one seen decides); UDP has none, so its
   // first sender stays the initiator. TCP, SCTP and DCCP without one wait: a late
   // handshake packet could still swap them.

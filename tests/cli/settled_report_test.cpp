@@ -80,7 +80,9 @@ void expect_same_reports(const std::vector<fs::path>& captures, size_t& total_se
     const auto late = reports_of(capture, false, unused);
     EXPECT_EQ(unused, 0u);
     ASSERT_EQ(early.size(), late.size()) << capture;
-    for (size_t i = 0; i < early.size(); ++i) EXPECT_EQ(early[i], late[i]) << capture << " flow " << i;
+    for (size_t i = 0; i < early.size(); ++i) {
+      EXPECT_EQ(early[i], late[i]) << capture << " flow " << i;
+    }
     total_settled += settled;
   }
 }
