@@ -43,25 +43,17 @@ std::string filter_comment_lines(const std::string& text, bool keep_comments) {
   return out;
 }
 
-std::string endpoint(const IpAddress& ip, uint16_t port) {
-  const std::string address = ip.to_string();
-  return (ip.family == 6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
-}
-
+// The notable note codes, or "-" when there are none.
 std::string notable_codes(const Label& label) {
-  std::string out;
-  for (const Note& note : label.notes) {
-    if (note.code == NoteCode::registry_caveat) continue;
-    if (!out.empty()) out += ',';
-    out += note_code_name(note.code);
-  }
-  return out.empty() ? "-" : out;
+  const std::string codes = notable_note_codes(label);
+  return codes.empty() ? "-" : codes;
 }
 
 // "proto client > server service"
 std::string flow_text(const io::FlowReport& r) {
-  return std::string(transport_name(r.transport)) + " " + endpoint(r.client_ip, r.client_port) +
-         " > " + endpoint(r.server_ip, r.server_port) + " " + io::service_or_status(*r.label);
+  return std::string(transport_name(r.transport)) + " " +
+         io::endpoint_text(r.client_ip, r.client_port) + " > " +
+         io::endpoint_text(r.server_ip, r.server_port) + " " + io::service_or_status(*r.label);
 }
 
 std::string seconds_text(int64_t nanoseconds) {

@@ -16,11 +16,6 @@ using triage::FlaggedHost;
 using triage::Finding;
 using triage::TriageResult;
 
-std::string endpoint(const IpAddress& ip, uint16_t port) {
-  if (ip.family == 6) return "[" + ip.to_string() + "]:" + std::to_string(port);
-  return ip.to_string() + ":" + std::to_string(port);
-}
-
 triage::TriageResult collect(const FlowTracker& tracker, io::FlowReporter& reporter,
                              const triage::SitePolicy* policy) {
   triage::TriageCollector collector(policy);
@@ -71,8 +66,8 @@ std::string format_table(const TriageResult& result) {
     } else {
       const FlaggedFlow& f = result.flows[entry.index];
       out += std::string(transport_name(f.transport)) + " " +
-             endpoint(f.client_ip, f.client_port) + " -> " +
-             endpoint(f.server_ip, f.server_port) + "  " + f.service + "  (" +
+             io::endpoint_text(f.client_ip, f.client_port) + " -> " +
+             io::endpoint_text(f.server_ip, f.server_port) + "  " + f.service + "  (" +
              std::to_string(f.packets) + " packets, " + std::to_string(f.bytes) + " bytes" +
              (f.answered ? "" : ", unanswered") + ")\n";
       append_findings_text(out, f.findings);

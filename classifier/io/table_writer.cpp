@@ -22,29 +22,6 @@ constexpr std::array<bool, column_count> kRightAligned = {false, false, false, f
 constexpr size_t kGap = 2;           // spaces between columns
 constexpr size_t kMinTextWidth = 8;  // the shortest a shortened column gets
 
-// "10.0.0.1:443", "[2001:db8::1]:443"
-std::string endpoint_text(const IpAddress& ip, uint16_t port) {
-  char text[kMaxIpText + 3 + kMaxUintText];
-  char* p = text;
-  if (ip.family == 6) *p++ = '[';
-  p = write_ip(p, ip);
-  if (ip.family == 6) *p++ = ']';
-  *p++ = ':';
-  p = write_uint(p, port);
-  return std::string(text, p);
-}
-
-// Note codes worth a column: every label carries the registry caveat, so it is left out.
-std::string notable_codes(const Label& label) {
-  std::string out;
-  for (const Note& note : label.notes) {
-    if (note.code == NoteCode::registry_caveat) continue;
-    if (!out.empty()) out += ',';
-    out += note_code_name(note.code);
-  }
-  return out;
-}
-
 // The payload verdict in a few characters: "ok:tls" (confirmed), "WRONG:tls"
 // (contradicted), "?:tls" (recognised, but no verdict), "?" (nothing recognised), "-"
 // (no verdict for this flow; the column is hidden when no flow has one).
@@ -73,7 +50,7 @@ class TableWriter final : public FlowWriter {
                      payload_cell(r.payload),
                      std::to_string(r.packets()), std::to_string(r.bytes()),
                      std::string(server_basis_name(label.basis)),
-                     std::string(label.description()), notable_codes(label)});
+                     std::string(label.description()), notable_note_codes(label)});
   }
 
   void finish() override {

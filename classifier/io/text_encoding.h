@@ -129,4 +129,16 @@ inline char* write_uint(char* out, uint64_t value) {
   return end;
 }
 
+// "10.0.0.1:443", "[2001:db8::1]:443": an endpoint as the text outputs show it.
+inline std::string endpoint_text(const IpAddress& ip, uint16_t port) {
+  char text[kMaxIpText + 3 + kMaxUintText];
+  char* p = text;
+  if (ip.family == 6) *p++ = '[';
+  p = write_ip(p, ip);
+  if (ip.family == 6) *p++ = ']';
+  *p++ = ':';
+  p = write_uint(p, port);
+  return std::string(text, p);
+}
+
 }  // namespace pclassify::io

@@ -124,6 +124,16 @@ void add_unauthorized_use_notes(Label& label, const std::string& where) {
 
 }  // namespace
 
+std::string notable_note_codes(const Label& label) {
+  std::string out;
+  for (const Note& note : label.notes) {
+    if (note.code == NoteCode::registry_caveat) continue;
+    if (!out.empty()) out += ',';
+    out += note_code_name(note.code);
+  }
+  return out;
+}
+
 std::string_view server_basis_name(ServerBasis b) {
   switch (b) {
     case ServerBasis::handshake: return "handshake";

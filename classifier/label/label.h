@@ -55,4 +55,9 @@ struct Label {
 
 Label label_flow(const FlowEnds& ends, const ServiceTable& table);
 
+// The codes of the label's notes, comma-joined, without the registry caveat that every
+// label carries (so that a column or line of codes shows only what sets a flow apart).
+// Empty when the caveat is the only note.
+std::string notable_note_codes(const Label& label);
+
 }  // namespace pclassify
