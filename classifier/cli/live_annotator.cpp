@@ -37,24 +37,30 @@ bool PacketAnnotator::add(const io::CapturedPacket& packet, const DecodedPacket&
                                packet.data, comment);
 }
 
-int read_inputs_annotated(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
-                          const ServiceTable& table) {
+std::unique_ptr<PacketAnnotator> open_annotator(const Options& options,
+                                                const FlowTracker& tracker,
+                                                io::FlowReporter& reporter) {
   std::string error;
   auto writer = io::PcapngWriter::create(options.write_file,
                                          std::string("pclassify ") + PCLASSIFY_VERSION, error);
   if (!writer) {
     std::fprintf(stderr, "pclassify: %s\n", error.c_str());
-    return kExitOutputError;
+    return nullptr;
   }
-  io::FlowReporter reporter(tracker, table);
-  PacketAnnotator annotator(std::move(writer), tracker, reporter);
+  return std::make_unique<PacketAnnotator>(std::move(writer), tracker, reporter);
+}
+
+int read_inputs_annotated(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
+                          io::FlowReporter& reporter) {
+  const std::unique_ptr<PacketAnnotator> annotator = open_annotator(options, tracker, reporter);
+  if (!annotator) return kExitOutputError;
   bool failed = false;
   int status = read_inputs(options, tracker, totals,
                            [&](const io::CapturedPacket& packet, const DecodedPacket& decoded) {
-                             if (!failed && !annotator.add(packet, decoded)) failed = true;
+                             if (!failed && !annotator->add(packet, decoded)) failed = true;
                            });
-  if (!annotator.close() || failed) {
-    std::fprintf(stderr, "pclassify: %s\n", annotator.error().c_str());
+  if (!annotator->close() || failed) {
+    std::fprintf(stderr, "pclassify: %s\n", annotator->error().c_str());
     status = worse_exit(status, kExitOutputError);
   }
   return status;

@@ -48,10 +48,17 @@ class PacketAnnotator {
   std::unordered_map<const Label*, Comments> comments_;  // labels are shared and stable
 };
 
+// Creates `options.write_file` and an annotator writing to it; null, having said why on
+// stderr, when the file cannot be created.
+std::unique_ptr<PacketAnnotator> open_annotator(const Options& options,
+                                                const FlowTracker& tracker,
+                                                io::FlowReporter& reporter);
+
 // read_inputs (read_loop.h) that also writes every packet read, filter permitting, to
 // `options.write_file`. Returns kExitOutputError, having said why, when the file cannot
 // be created or written.
+// `reporter` reports the tracker's flows (its labels go into the comments).
 int read_inputs_annotated(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
-                          const ServiceTable& table);
+                          io::FlowReporter& reporter);
 
 }  // namespace pclassify::cli

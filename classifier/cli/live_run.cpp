@@ -210,14 +210,8 @@ int run_live_capture(const Options& options, const ServiceTable& table) {
 
   std::unique_ptr<PacketAnnotator> annotator;
   if (!options.write_file.empty()) {
-    std::string error;
-    auto writer = io::PcapngWriter::create(options.write_file,
-                                           std::string("pclassify ") + PCLASSIFY_VERSION, error);
-    if (!writer) {
-      std::fprintf(stderr, "pclassify: %s\n", error.c_str());
-      return kExitOutputError;
-    }
-    annotator = std::make_unique<PacketAnnotator>(std::move(writer), tracker, reporter);
+    annotator = open_annotator(options, tracker, reporter);
+    if (!annotator) return kExitOutputError;
   }
 
   StopSignals signals(*capture);

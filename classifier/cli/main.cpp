@@ -132,7 +132,7 @@ int run(int argc, char** argv) {
   io::InputTotals totals;
   const int read_status = options.write_file.empty()
                               ? read_inputs(options, tracker, totals)
-                              : read_inputs_annotated(options, tracker, totals, table);
+                              : read_inputs_annotated(options, tracker, totals, reporter);
   // A bad filter, or -w failing, stops before any flow is written.
   if (read_status == kExitUsage || read_status == kExitOutputError) return read_status;
   const int write_status =
