@@ -58,4 +58,9 @@ class ChildProcess {
 std::vector<std::string> lines_containing(const std::string& text,
                                           const std::vector<std::string>& parts);
 
+// What a shell command (tshark, capinfos, ...) prints on stdout; empty if it cannot run.
+std::string run_tool(const std::string& command);
+// True when `name` is on the PATH.
+bool have_tool(const char* name);
+
 }  // namespace pclassify::live_test

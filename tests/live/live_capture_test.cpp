@@ -279,21 +279,6 @@ BoundSocket bind_unassigned_udp_port() {
   return {};
 }
 
-std::string run_tool(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-bool have_tool(const char* name) {
-  return std::system((std::string("command -v ") + name + " >/dev/null 2>&1").c_str()) == 0;
-}
-
 TEST_F(LiveCaptureTest, WritesAnnotatedPcapngReadableByTshark) {
   if (!have_tool("tshark") || !have_tool("capinfos")) GTEST_SKIP() << "tshark/capinfos absent";
   BoundSocket tcp = bind_first_free(SOCK_STREAM, IPPROTO_TCP, {5432, 3306, 8080});
