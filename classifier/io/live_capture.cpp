@@ -53,10 +53,22 @@ std::unique_ptr<LiveCapture> LiveCapture::open(const LiveCaptureOptions& options
     return nullptr;
   }
   std::unique_ptr<LiveCapture> capture(new LiveCapture(handle, options.interface));
-  pcap_set_snaplen(handle, options.snaplen);
-  pcap_set_promisc(handle, options.promiscuous ? 1 : 0);
-  pcap_set_timeout(handle, options.timeout_ms);
-  if (options.buffer_bytes > 0) pcap_set_buffer_size(handle, options.buffer_bytes);
+  // These fail only on an already activated handle (PCAP_ERROR_ACTIVATED), which a fresh
+  // pcap_create handle is not; libpcap 1.11 marks them must-check, and a failure would
+  // mean this code is wrong, so it is reported rather than ignored.
+  const int set_status[] = {
+      pcap_set_snaplen(handle, options.snaplen),
+      pcap_set_promisc(handle, options.promiscuous ? 1 : 0),
+      pcap_set_timeout(handle, options.timeout_ms),
+      options.buffer_bytes > 0 ? pcap_set_buffer_size(handle, options.buffer_bytes) : 0,
+  };
+  for (const int status : set_status) {
+    if (status != 0) {
+      error = {LiveErrorKind::other, "cannot configure capture on " + options.interface +
+                                         ": " + pcap_statustostr(status)};
+      return nullptr;
+    }
+  }
   // Nanosecond timestamps where the platform has them (Linux does); microseconds else.
   const bool asked_nano = pcap_set_tstamp_precision(handle, PCAP_TSTAMP_PRECISION_NANO) == 0;
 

@@ -2,23 +2,22 @@
 #
 #   -DPCLASSIFY_REGISTRY=<file>[;<file>...]   the registry files to compile (any rendering
 #                                             pclassify-gen reads; merged newest-wins)
-# Without it, in this order:
-#   1. .cache/registry/service-names-port-numbers.xml (scripts/fetch-registry.sh puts the
-#      official registry there);
-#   2. Wireshark's services file (names and descriptions only: no Reserved/Unassigned rows,
-#      no notes, no dates), PCLASSIFY_WIRESHARK_SERVICES;
-#   3. nothing: an empty table (every lookup empty); `--table FILE` still works at run time.
-# Whatever is used is announced at configure time; the fallbacks loudly.
+# Without it: the official IANA XML committed in registry/ (the embedded snapshot, so every
+# clone has the full table off-line; scripts/fetch-registry.sh replaces it from IANA).
+#
+# Wireshark's services file (names and descriptions only: no Reserved/Unassigned rows, no
+# notes, no dates; not installed at all by Wireshark 4.2+) is used only when asked for:
+# -DPCLASSIFY_REGISTRY=/usr/share/wireshark/services. What is used is announced at
+# configure time.
 #
 # The build runs pclassify-gen, which checks the inputs (a failed check fails the build),
 # writes the table into the build tree and a C++ source holding its bytes; that source is
 # compiled into pclassify_core and read by ServiceTable::builtin() through the same loader
 # as a table file. Changing an input file reruns pclassify-gen.
 
-set(PCLASSIFY_WIRESHARK_SERVICES "/usr/share/wireshark/services" CACHE FILEPATH
-    "Wireshark's services file, the last-resort registry for the built-in table")
+set(PCLASSIFY_EMBEDDED_REGISTRY "${PROJECT_SOURCE_DIR}/registry/service-names-port-numbers.xml"
+    CACHE INTERNAL "The official IANA registry committed in the repository")
 
-set(_pclassify_cached_registry "${PROJECT_SOURCE_DIR}/.cache/registry/service-names-port-numbers.xml")
 set(_pclassify_registry_inputs "")
 if(PCLASSIFY_REGISTRY)
   foreach(_file IN LISTS PCLASSIFY_REGISTRY)
@@ -29,48 +28,31 @@ if(PCLASSIFY_REGISTRY)
     list(APPEND _pclassify_registry_inputs "${_abs}")
   endforeach()
   message(STATUS "pclassify: built-in service table from PCLASSIFY_REGISTRY: ${_pclassify_registry_inputs}")
-elseif(EXISTS "${_pclassify_cached_registry}")
-  set(_pclassify_registry_inputs "${_pclassify_cached_registry}")
-  message(WARNING "pclassify: PCLASSIFY_REGISTRY is not set; the built-in service table is "
-                  "compiled from the cached IANA registry ${_pclassify_cached_registry} "
-                  "(fetched by scripts/fetch-registry.sh). Set -DPCLASSIFY_REGISTRY=<file> to choose.")
-elseif(EXISTS "${PCLASSIFY_WIRESHARK_SERVICES}")
-  set(_pclassify_registry_inputs "${PCLASSIFY_WIRESHARK_SERVICES}")
-  message(WARNING "pclassify: no IANA registry file (PCLASSIFY_REGISTRY unset, no "
-                  "${_pclassify_cached_registry}); the built-in service table falls back to "
-                  "Wireshark's services file ${PCLASSIFY_WIRESHARK_SERVICES}: names and "
-                  "descriptions only, without Reserved/Unassigned rows, de-assignments, notes "
-                  "or dates. Run scripts/fetch-registry.sh or set -DPCLASSIFY_REGISTRY=<file>.")
+  if(_pclassify_registry_inputs MATCHES "/services$")
+    message(WARNING "pclassify: the built-in service table is compiled from a Wireshark "
+                    "services file, as asked: names and descriptions only, without "
+                    "Reserved/Unassigned rows, de-assignments, notes or dates.")
+  endif()
+elseif(EXISTS "${PCLASSIFY_EMBEDDED_REGISTRY}")
+  set(_pclassify_registry_inputs "${PCLASSIFY_EMBEDDED_REGISTRY}")
+  message(STATUS "pclassify: built-in service table from the embedded registry ${PCLASSIFY_EMBEDDED_REGISTRY}")
 else()
-  message(WARNING "pclassify: no registry found (PCLASSIFY_REGISTRY unset, no "
-                  "${_pclassify_cached_registry}, no ${PCLASSIFY_WIRESHARK_SERVICES}); the "
-                  "built-in service table is EMPTY. Set -DPCLASSIFY_REGISTRY=<file>.")
+  message(FATAL_ERROR "pclassify: the embedded registry ${PCLASSIFY_EMBEDDED_REGISTRY} is "
+                      "missing (a damaged checkout?); restore it with `git checkout -- registry/` "
+                      "or name registry files with -DPCLASSIFY_REGISTRY=<file>.")
 endif()
 
 set(_pclassify_table "${CMAKE_CURRENT_BINARY_DIR}/services/service-table.txt")
 set(_pclassify_table_cpp "${CMAKE_CURRENT_BINARY_DIR}/services/builtin_table_data.cpp")
 file(MAKE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/services")
 
-if(_pclassify_registry_inputs)
-  add_custom_command(
-    OUTPUT "${_pclassify_table}" "${_pclassify_table_cpp}"
-    COMMAND pclassify-gen --table "${_pclassify_table}" --embed-cpp "${_pclassify_table_cpp}"
-            ${_pclassify_registry_inputs}
-    DEPENDS pclassify-gen ${_pclassify_registry_inputs}
-    COMMENT "pclassify-gen: compiling the service table from ${_pclassify_registry_inputs}"
-    VERBATIM)
-else()
-  # No input at all: an empty table in the same format, so the loader path is unchanged.
-  file(WRITE "${_pclassify_table_cpp}"
-       "// Generated by classifier/services/BuiltinTable.cmake: no registry was found.\n"
-       "#include \"services/builtin_table_data.h\"\n"
-       "namespace pclassify {\n"
-       "namespace {\n"
-       "constexpr std::string_view kChunks[] = {\"pclassify-service-table\\t1\\nend\\t0\\n\"};\n"
-       "}  // namespace\n"
-       "std::span<const std::string_view> builtin_table_chunks() { return kChunks; }\n"
-       "}  // namespace pclassify\n")
-endif()
+add_custom_command(
+  OUTPUT "${_pclassify_table}" "${_pclassify_table_cpp}"
+  COMMAND pclassify-gen --table "${_pclassify_table}" --embed-cpp "${_pclassify_table_cpp}"
+          ${_pclassify_registry_inputs}
+  DEPENDS pclassify-gen ${_pclassify_registry_inputs}
+  COMMENT "pclassify-gen: compiling the service table from ${_pclassify_registry_inputs}"
+  VERBATIM)
 
 target_sources(pclassify_core PRIVATE "${_pclassify_table_cpp}")
 # The table text itself, for tests and for `pclassify --table` experiments.

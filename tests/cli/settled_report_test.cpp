@@ -3,6 +3,7 @@
 // project capture and every shared nDPI capture.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,6 +1,7 @@
 // The four writers on flows made by hand, labelled with the compiled-in table.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 

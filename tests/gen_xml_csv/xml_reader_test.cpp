@@ -101,7 +101,7 @@ TEST_F(OfficialXml, HttpOnPort80Tcp) {
   expected.modified = "2021-10-01";
   expected.references = {"RFC9110"};
   expected.assignment_notes = "Defined TXT keys: u=<username> p=<password> path=<path to document>";
-  const RegistryRecord& http = only("http", PortRange{80, 80}, "tcp");
+  const RegistryRecord http = only("http", PortRange{80, 80}, "tcp");
   expect_same_entry(http, expected);
   EXPECT_EQ(http.origin.line, 1181);  // the line of its <record> tag
   EXPECT_NE(http.origin.file.find("service-names-port-numbers.xml"), std::string::npos);
@@ -142,7 +142,7 @@ TEST_F(OfficialXml, DeassignedReservedPortWithPersonInsideTheNote) {
   expected.description = "Reserved";
   expected.modified = "2025-02-13";
   expected.assignment_notes = "De-assigned on 2025-02-13, previously compressnet by [Bernie_Volz]";
-  const RegistryRecord& reserved = only("", PortRange{2, 2}, "tcp");
+  const RegistryRecord reserved = only("", PortRange{2, 2}, "tcp");
   expect_same_entry(reserved, expected);
   EXPECT_EQ(reserved.origin.line, 80);
 }
