@@ -2,8 +2,9 @@
 # Checks pclassify on another Debian release, as a new user there would meet it: in a
 # debootstrap chroot of RELEASE, a fresh clone of this checkout (its committed HEAD) with
 # ../shared beside it, both readable by an unprivileged user, then the README's two
-# commands (its "Quick start" block), or with --plugin-only the plugin against that
-# release's Wireshark and the plugin tests with its tshark.
+# commands (its "Quick start" block; warnings are errors there, PCLASSIFY_WERROR=ON), or
+# with --plugin-only the plugin against that release's Wireshark and the plugin tests with
+# its tshark.
 #
 #   sudo scripts/check-debian.sh RELEASE [--plugin-only]     e.g. trixie, forky
 #
@@ -26,6 +27,10 @@ for arg in "$@"; do
 done
 case "${release}" in *[!a-z0-9-]*|"") usage ;; esac
 if [ "$(id -u)" -ne 0 ]; then echo "check-debian: needs root (debootstrap, chroot)" >&2; exit 1; fi
+
+if ! command -v debootstrap >/dev/null; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap
+fi
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared_dir="$(cd "${repo_root}/.." && pwd)/shared"
@@ -125,7 +130,7 @@ end_step
 
 in_chroot() {  # runs a bash script inside the chroot, in the clone, as root
   chroot "${target}" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive \
+    LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive PCLASSIFY_WERROR=ON \
     /bin/bash -c "cd /srv/pclassify/main && $1"
 }
 say "$(. "${target}/etc/os-release"; echo "${PRETTY_NAME}")"
@@ -134,7 +139,6 @@ if "${plugin_only}"; then
   begin_step "install the dependencies"
   in_chroot "scripts/install-deps.sh"
   end_step
-  in_chroot 'echo "g++ $(g++ -dumpfullversion), cmake $(cmake --version | head -n1 | cut -d" " -f3), tshark $(tshark --version | head -n1 | cut -d" " -f3)"'
   begin_step "build pclassify.so against this release's Wireshark"
   in_chroot "cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPCLASSIFY_WERROR=ON -DPCLASSIFY_BENCHMARKS=OFF >/dev/null &&
              cmake --build build -j$(nproc) --target pclassify_plugin pclassify-gen pclassify"
@@ -153,4 +157,8 @@ else
     end_step
   done
 fi
+# What this release builds with, for the README's platform table.
+in_chroot 'echo "== versions: g++ $(g++ -dumpfullversion); cmake $(cmake --version | head -n1 | cut -d" " -f3);" \
+  $(dpkg-query -W -f "\${Package} \${Version}; " googletest libpcap0.8-dev libglib2.0-dev) \
+  "tshark $(tshark --version | head -n1 | cut -d" " -f3)"'
 say "all steps passed"

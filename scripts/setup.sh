@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 
-cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+# PCLASSIFY_WERROR=ON (CI, scripts/check-debian.sh) makes every compiler warning an error.
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DPCLASSIFY_WERROR=${PCLASSIFY_WERROR:-OFF}")
 if [ -n "${PCLASSIFY_REGISTRY:-}" ]; then
   cmake_args+=("-DPCLASSIFY_REGISTRY=${PCLASSIFY_REGISTRY}")
 fi

@@ -19,6 +19,7 @@ set(PCLASSIFY_EMBEDDED_REGISTRY "${PROJECT_SOURCE_DIR}/registry/service-names-po
     CACHE INTERNAL "The official IANA registry committed in the repository")
 
 set(_pclassify_registry_inputs "")
+set(PCLASSIFY_BUILTIN_FROM_EMBEDDED OFF CACHE INTERNAL "Whether the built-in table is the embedded registry's")
 if(PCLASSIFY_REGISTRY)
   foreach(_file IN LISTS PCLASSIFY_REGISTRY)
     get_filename_component(_abs "${_file}" ABSOLUTE BASE_DIR "${PROJECT_SOURCE_DIR}")
@@ -34,13 +35,22 @@ if(PCLASSIFY_REGISTRY)
                     "Reserved/Unassigned rows, de-assignments, notes or dates.")
   endif()
 elseif(EXISTS "${PCLASSIFY_EMBEDDED_REGISTRY}")
-  set(_pclassify_registry_inputs "${PCLASSIFY_EMBEDDED_REGISTRY}")
+  # Named relative to the source tree, so the table's provenance (--registry-info) says
+  # registry/service-names-port-numbers.xml wherever the clone is.
+  file(RELATIVE_PATH _pclassify_registry_inputs "${PROJECT_SOURCE_DIR}" "${PCLASSIFY_EMBEDDED_REGISTRY}")
+  set(PCLASSIFY_BUILTIN_FROM_EMBEDDED ON CACHE INTERNAL "Whether the built-in table is the embedded registry's")
   message(STATUS "pclassify: built-in service table from the embedded registry ${PCLASSIFY_EMBEDDED_REGISTRY}")
 else()
   message(FATAL_ERROR "pclassify: the embedded registry ${PCLASSIFY_EMBEDDED_REGISTRY} is "
                       "missing (a damaged checkout?); restore it with `git checkout -- registry/` "
                       "or name registry files with -DPCLASSIFY_REGISTRY=<file>.")
 endif()
+
+set(_pclassify_registry_dependencies "")
+foreach(_file IN LISTS _pclassify_registry_inputs)
+  get_filename_component(_abs "${_file}" ABSOLUTE BASE_DIR "${PROJECT_SOURCE_DIR}")
+  list(APPEND _pclassify_registry_dependencies "${_abs}")
+endforeach()
 
 set(_pclassify_table "${CMAKE_CURRENT_BINARY_DIR}/services/service-table.txt")
 set(_pclassify_table_cpp "${CMAKE_CURRENT_BINARY_DIR}/services/builtin_table_data.cpp")
@@ -50,7 +60,8 @@ add_custom_command(
   OUTPUT "${_pclassify_table}" "${_pclassify_table_cpp}"
   COMMAND pclassify-gen --table "${_pclassify_table}" --embed-cpp "${_pclassify_table_cpp}"
           ${_pclassify_registry_inputs}
-  DEPENDS pclassify-gen ${_pclassify_registry_inputs}
+  DEPENDS pclassify-gen ${_pclassify_registry_dependencies}
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
   COMMENT "pclassify-gen: compiling the service table from ${_pclassify_registry_inputs}"
   VERBATIM)
 

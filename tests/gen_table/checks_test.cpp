@@ -33,7 +33,7 @@ TEST(Checks, FullRegistryBelowTheFloorIsAnError) {
 }
 
 TEST(Checks, RealRegistriesPass) {
-  for (const char* name : {testing::kNewXml, testing::kOldXml}) {
+  for (const std::string& name : {testing::kNewXml, testing::kOldXml}) {
     const RegistrySnapshot* s = testing::real_registry(name);
     SKIP_WITHOUT(s);
     EXPECT_TRUE(s->claims_full_registry);

@@ -79,7 +79,7 @@ TEST_F(PclassifyGenCli, ReaderErrorsNameFileAndLineAndWriteNoTable) {
 }
 
 TEST_F(PclassifyGenCli, TruncatedFullRegistryFailsTheFloorAndLeavesTheOldTable) {
-  const std::string xml_path = testing::shared_registry(testing::kNewXml);
+  const std::string xml_path = testing::kNewXml;
   if (!fs::exists(xml_path)) GTEST_SKIP() << "no " << xml_path;
   // The official XML cut after its 3000th record: well-formed, claims to be the registry.
   const std::string xml = slurp(xml_path);
@@ -100,7 +100,7 @@ TEST_F(PclassifyGenCli, TruncatedFullRegistryFailsTheFloorAndLeavesTheOldTable) 
 }
 
 TEST_F(PclassifyGenCli, TableAndRegistryInfoFromTheRealRegistry) {
-  const std::string xml_path = testing::shared_registry(testing::kNewXml);
+  const std::string xml_path = testing::kNewXml;
   if (!fs::exists(xml_path)) GTEST_SKIP() << "no " << xml_path;
   const fs::path table = dir_ / "table.txt", cpp = dir_ / "table.cpp";
   const CommandResult r = run("--registry-info --table '" + table.string() + "' --embed-cpp '" +
@@ -123,7 +123,7 @@ TEST_F(PclassifyGenCli, TableAndRegistryInfoFromTheRealRegistry) {
 }
 
 TEST_F(PclassifyGenCli, RecordsTsvOfTheRealRegistryHasThirteenColumns) {
-  const std::string xml_path = testing::shared_registry(testing::kNewXml);
+  const std::string xml_path = testing::kNewXml;
   if (!fs::exists(xml_path)) GTEST_SKIP() << "no " << xml_path;
   const CommandResult r = run("--records-tsv '" + xml_path + "'");
   ASSERT_EQ(r.status, 0) << r.err;
@@ -138,8 +138,8 @@ TEST_F(PclassifyGenCli, RecordsTsvOfTheRealRegistryHasThirteenColumns) {
 }
 
 TEST_F(PclassifyGenCli, DiffOfTheTwoRegistries) {
-  const std::string old_xml = testing::shared_registry(testing::kOldXml);
-  const std::string new_xml = testing::shared_registry(testing::kNewXml);
+  const std::string old_xml = testing::kOldXml;
+  const std::string new_xml = testing::kNewXml;
   if (!fs::exists(old_xml) || !fs::exists(new_xml)) GTEST_SKIP() << "no registry XMLs";
   const CommandResult r = run("diff '" + old_xml + "' '" + new_xml + "'");
   ASSERT_EQ(r.status, 0) << r.err;

@@ -49,11 +49,11 @@ TEST(Sniff, SharedFiles) {
   EXPECT_EQ(sniff_rendering(slurp(seeds + "000_268dbc1e4290dc2e.txt")), Rendering::pipe_table);
   EXPECT_EQ(sniff_rendering(slurp(seeds + "002_d2c3e2121117790b.txt")), Rendering::pipe_table);
   EXPECT_EQ(sniff_rendering(slurp(seeds + "003_e7a3042a5287b3f1.txt")), Rendering::plain_text);
-  EXPECT_EQ(sniff_rendering(slurp(testing::shared_registry(testing::kNewXml))), Rendering::xml);
+  EXPECT_EQ(sniff_rendering(slurp(testing::kNewXml)), Rendering::xml);
 }
 
 TEST(ReadRegistryFile, RecordsFileDateAndHash) {
-  const std::string path = testing::shared_registry(testing::kNewXml);
+  const std::string path = testing::kNewXml;
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
   Rendering sniffed = Rendering::csv;
   const ReadOutcome outcome = read_registry_file(path, &sniffed);

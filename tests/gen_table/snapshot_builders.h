@@ -42,16 +42,16 @@ inline RegistrySnapshot snapshot(std::string file, std::string date,
   return s;
 }
 
-inline std::string shared_registry(const char* name) {
-  return std::string(PCLASSIFY_SHARED_DIR) + "/registry/" + name;
-}
+// The official registry XMLs: 2026-08-17's is the one committed in registry/ (every clone
+// has it); 2025-06-18's, the state the seeds show, is in ../shared/registry.
+inline const std::string kNewXml = PCLASSIFY_EMBEDDED_REGISTRY;
+inline const std::string kOldXml =
+    std::string(PCLASSIFY_SHARED_DIR) + "/registry/service-names-port-numbers-2025-06-18.xml";
 
-// The official XML registries of ../shared/registry, read once per test binary; nullptr
-// when the shared folder is absent (the caller skips). Fails the test if a file does not
-// read.
-inline const RegistrySnapshot* real_registry(const char* name) {
+// An official XML registry, read once per test binary; nullptr when the file is absent
+// (the caller skips). Fails the test if a file does not read.
+inline const RegistrySnapshot* real_registry(const std::string& path) {
   static std::map<std::string, RegistrySnapshot> cache;
-  const std::string path = shared_registry(name);
   if (auto it = cache.find(path); it != cache.end()) return &it->second;
   if (!std::filesystem::exists(path)) return nullptr;
   ReadOutcome outcome = read_registry_file(path);
@@ -59,11 +59,9 @@ inline const RegistrySnapshot* real_registry(const char* name) {
   return &cache.emplace(path, std::move(outcome.snapshot)).first->second;
 }
 
-inline constexpr const char* kNewXml = "service-names-port-numbers.xml";
-inline constexpr const char* kOldXml = "service-names-port-numbers-2025-06-18.xml";
 
 #define SKIP_WITHOUT(snapshot_ptr) \
   if ((snapshot_ptr) == nullptr)   \
-  GTEST_SKIP() << "the official registry XMLs are not in " PCLASSIFY_SHARED_DIR "/registry"
+  GTEST_SKIP() << "no " << kOldXml << " (the older official registry, in ../shared)"
 
 }  // namespace pclassify::gen::testing

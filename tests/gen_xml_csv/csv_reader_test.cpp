@@ -16,7 +16,7 @@ using test::expect_same_entry;
 const std::string kHeaderLine = std::string(kIanaCsvHeader) + "\r\n";
 
 TEST(CsvEquivalence, CsvWrittenFromTheXmlReadsBackToTheSameRecords) {
-  const std::string path = test::shared_registry_path("service-names-port-numbers.xml");
+  const std::string path = test::embedded_registry_path();
   const auto text = test::read_whole_file(path);
   if (!text) GTEST_SKIP() << path << " is absent";
   const ReadOutcome xml = read_xml_registry(*text, path);

@@ -20,7 +20,7 @@ using test::find_records;
 class OfficialXml : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string path = test::shared_registry_path("service-names-port-numbers.xml");
+    const std::string path = test::embedded_registry_path();
     const auto text = test::read_whole_file(path);
     if (!text) return;
     const auto start = std::chrono::steady_clock::now();
@@ -34,7 +34,7 @@ class OfficialXml : public ::testing::Test {
   static void TearDownTestSuite() { outcome_.reset(); }
 
   void SetUp() override {
-    if (!outcome_) GTEST_SKIP() << "../shared/registry/service-names-port-numbers.xml is absent";
+    if (!outcome_) GTEST_SKIP() << test::embedded_registry_path() << " is absent";
     ASSERT_TRUE(outcome_->ok) << outcome_->error;
   }
 
@@ -333,7 +333,7 @@ TEST(XmlErrors, EmptyAndTruncatedInput) {
 }
 
 TEST(XmlErrors, TruncatedOfficialFileReportsTheLastLine) {
-  const std::string path = test::shared_registry_path("service-names-port-numbers.xml");
+  const std::string path = test::embedded_registry_path();
   const auto text = test::read_whole_file(path);
   if (!text) GTEST_SKIP() << path << " is absent";
   // Keep the first 5000 lines: every element still open is never closed.

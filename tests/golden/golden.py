@@ -14,7 +14,7 @@ adds later do not change the projection; a change to any of these facts does.
 `check` with PCLASSIFY_UPDATE_GOLDEN=1 in the environment (or --update) rewrites FILE
 instead of comparing, keeping its leading '#' comment lines (the reviewer's notes) and
 printing what changed: review that diff against pcaps/README.md before committing it.
-Exit 77 = skipped (the shared registry is absent), as CTest's SKIP_RETURN_CODE.
+Exit 77 = skipped (the registry file is absent), as CTest's SKIP_RETURN_CODE.
 """
 import argparse
 import difflib
@@ -29,7 +29,7 @@ SKIP = 77
 
 def table_command(args):
     if not os.path.exists(args.registry):
-        print(f"SKIP: registry {args.registry} not found (the shared folder is absent)")
+        print(f"SKIP: registry {args.registry} not found (a damaged checkout?)")
         return SKIP
     # The table is built from the registry at test time, so the golden outputs do not
     # depend on which registry the build compiled in.
@@ -117,7 +117,7 @@ def projection(pclassify, table, capture):
 
 def check_command(args):
     if not os.path.exists(args.table):
-        print(f"SKIP: table {args.table} not built (the shared registry is absent?)")
+        print(f"SKIP: table {args.table} not built (the registry is absent?)")
         return SKIP
     actual = projection(args.pclassify, args.table, args.capture)
     update = args.update or os.environ.get("PCLASSIFY_UPDATE_GOLDEN") == "1"

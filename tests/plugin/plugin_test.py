@@ -199,7 +199,11 @@ def case_exports(args, tshark):
                         text=True, check=True).stdout
     exported = {line.split()[-1] for line in nm.splitlines() if line.strip()}
     wanted = {"plugin_version", "plugin_want_major", "plugin_want_minor", "plugin_register"}
-    optional = {"plugin_describe"}  # 4.2+ only
+    # 4.2 and later (4.4, 4.6) also ask the plugin what it is; 4.0 has no such entry point.
+    abi = tuple(int(part) for part in args.abi.split("."))
+    if abi >= (4, 2):
+        wanted.add("plugin_describe")
+    optional = set()
     check(wanted <= exported, f"missing exports: {sorted(wanted - exported)}")
     check(exported <= wanted | optional,
           f"unexpected exports (should be hidden): {sorted(exported - wanted - optional)}")
@@ -329,10 +333,15 @@ def case_payload_verdict(args, tshark):
     check(rows and set(column(rows, 0)) == {"not_checked"}, f"SYN verdicts: {rows[:3]}")
 
 
-def generated_table(args, tshark, registry_name):
+# The official registry committed in the source tree (every clone has it).
+EMBEDDED_REGISTRY = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir,
+                                 "registry", "service-names-port-numbers.xml")
+
+
+def generated_table(args, tshark, registry):
     if not os.path.isfile(args.gen) or not os.access(args.gen, os.X_OK):
         raise Skip(f"{args.gen} is not built yet")
-    registry = os.path.join(args.shared, "registry", registry_name)
+    registry_name = os.path.basename(registry)
     if not os.path.isfile(registry):
         raise Skip(f"{registry} is absent")
     table = os.path.join(tshark.stage, registry_name + ".table")
@@ -344,7 +353,7 @@ def generated_table(args, tshark, registry_name):
 
 
 def case_table_preference(args, tshark):
-    table = generated_table(args, tshark, "service-names-port-numbers.xml")
+    table = generated_table(args, tshark, EMBEDDED_REGISTRY)
     path = capture(args, "443-chrome.pcap")
     rows = tshark.fields(path, ["pclassify.table", "pclassify.service"], "tcp.port == 443",
                          extra=["-o", f"pclassify.table:{table}"])

@@ -12,8 +12,7 @@
 namespace pclassify {
 namespace {
 
-const std::string kXml =
-    std::string(PCLASSIFY_SHARED_DIR) + "/registry/service-names-port-numbers.xml";
+const std::string kXml = PCLASSIFY_EMBEDDED_REGISTRY;  // the official XML committed in registry/
 
 class RoundTrip : public ::testing::Test {
  protected:

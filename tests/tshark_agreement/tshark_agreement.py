@@ -75,8 +75,32 @@ def read_expectations(path, key_columns):
     return rows
 
 
+def tshark_version():
+    """The installed tshark's (major, minor), e.g. (4, 4) from 'TShark (Wireshark) 4.4.19 (...)'."""
+    run = subprocess.run(["tshark", "--version"], capture_output=True, text=True, timeout=60)
+    m = re.search(r"(\d+)\.(\d+)\.\d+", run.stdout.splitlines()[0] if run.stdout else "")
+    if not m:
+        raise SystemExit(f"cannot read tshark's version from {run.stdout[:80]!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def applies_to(constraint, version):
+    """'all', '<4.4' or '>=4.4': whether a listed difference holds for this tshark version."""
+    if constraint == "all":
+        return True
+    m = re.fullmatch(r"(<|>=)(\d+)\.(\d+)", constraint)
+    if not m:
+        raise SystemExit(f"bad tshark version constraint {constraint!r} (all, <X.Y or >=X.Y)")
+    bound = (int(m.group(2)), int(m.group(3)))
+    return version < bound if m.group(1) == "<" else version >= bound
+
+
 def flows_command(args):
-    expected = read_expectations(args.expect, 2)
+    # Rows: capture, transport, tshark count, pclassify count, tshark versions, reason.
+    version = tshark_version()
+    expected = {key: row for key, row in read_expectations(args.expect, 2).items()
+                if applies_to(row[4], version)}
+    print(f"tshark {version[0]}.{version[1]}: {len(expected)} listed difference(s) apply")
     failures, seen = [], set()
     for capture in captures(args.captures):
         name = os.path.basename(capture)
@@ -94,7 +118,7 @@ def flows_command(args):
             row = expected.get(key)
             listed = row and row[2] == str(theirs[transport]) and row[3] == str(ours[transport])
             print(f"{name}\t{transport}\t{theirs[transport]}\t{ours[transport]}\t"
-                  + (row[4] if row else "UNEXPLAINED"))
+                  + (row[5] if row else "UNEXPLAINED"))
             if not listed:
                 failures.append(f"{name} {transport}: tshark {theirs[transport]}, pclassify "
                                 f"{ours[transport]}" +

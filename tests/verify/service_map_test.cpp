@@ -94,8 +94,7 @@ TEST(PayloadProtocolNames, RoundTrip) {
 // Every listed name must be spelled as the official registry spells it: a typo would
 // silently never confirm anything.
 TEST(ServiceMap, ListedNamesExistInTheOfficialRegistry) {
-  const std::filesystem::path xml =
-      std::filesystem::path(PCLASSIFY_SHARED_DIR) / "registry" / "service-names-port-numbers.xml";
+  const std::filesystem::path xml = PCLASSIFY_EMBEDDED_REGISTRY;  // committed in registry/
   if (!std::filesystem::exists(xml)) GTEST_SKIP() << "official registry not found at " << xml;
   std::ifstream in(xml);
   std::stringstream text;
