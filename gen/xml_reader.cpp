@@ -141,7 +141,13 @@ class XmlRegistryReader {
   void finish_record();
   static std::string render_inline(const Frame& frame);
   void fail(int line, const std::string& message);
-  int current_line() const { return static_cast<int>(XML_GetCurrentLineNumber(parser_)); }
+  int current_line() const {
+#ifdef PCLASSIFY_HAVE_EXPAT_LINE_NUMBER64
+    return static_cast<int>(XML_GetCurrentLineNumber64(parser_));
+#else
+    return static_cast<int>(XML_GetCurrentLineNumber(parser_));
+#endif
+  }
 
   std::string file_;
   XML_Parser parser_ = nullptr;

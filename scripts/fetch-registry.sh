@@ -10,7 +10,8 @@
 # and the script exits 1 saying why.
 set -euo pipefail
 
-url="https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml"
+# PCLASSIFY_REGISTRY_URL overrides the address (a mirror, or file:///... for a local copy).
+url="${PCLASSIFY_REGISTRY_URL:-https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml}"
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${repo_root}/build"
 if [ "${1:-}" = "--build" ] && [ -n "${2:-}" ]; then build_dir="$2"; fi
@@ -30,7 +31,7 @@ if ! grep -q '<registry xmlns="http://www.iana.org/assignments" id="service-name
   exit 1
 fi
 if cmp -s "${tmp}" "${dest}"; then
-  echo "fetch-registry: ${dest} is already IANA's current registry"
+  echo "fetch-registry: ${dest} is already the registry at ${url}; nothing to do"
   exit 0
 fi
 
