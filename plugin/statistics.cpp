@@ -84,7 +84,8 @@ void count(stats_tree* st, TreeState& state, const FrameVerdict& verdict, packet
   const char* verdict_name = verdict_node(verdict);
   const NoteCodeMask notes = shown_notes(verdict);
 
-  tick_service(st, tick_stat_node(st, kPacketsByService, 0, TRUE), flow, port);
+  tick_stat_node(st, flow.service_text.c_str(), tick_stat_node(st, kPacketsByService, 0, TRUE),
+                 FALSE);
   tick_stat_node(st, verdict_name, tick_stat_node(st, kPacketsByVerdict, 0, TRUE), FALSE);
   tick_notes(st, tick_stat_node(st, kPacketsByNote, 0, TRUE), notes);
 
@@ -138,6 +139,8 @@ void cleanup(stats_tree* st) { trees.erase(st); }
 
 int register_statistics() {
   const int tap = register_tap("pclassify");
+  // No sort flags: tshark prints the sections in the order init() made them, the GUI sorts
+  // by name (and by any column on a click).
   stats_tree_register_plugin("pclassify", "pclassify", "pclassify", 0, packet, init, cleanup);
   return tap;
 }
