@@ -76,7 +76,8 @@ void register_fields() {
        {"Code", "pclassify.note.code", FT_STRING, BASE_NONE, nullptr, 0x0,
         "The note's stable code (registry_caveat, port_unassigned, ...)", HFILL}},
       {&ids.hf.payload_verdict,
-       {"Payload verdict", "pclassify.payload.verdict", FT_UINT8, BASE_DEC, VALS(values.verdict), 0x0,
+       {"Payload verdict", "pclassify.payload.verdict", FT_UINT8, BASE_DEC,
+        VALS(values.verdict), 0x0,
         "What payload verification concluded about the port's claim: confirmed, "
         "contradicted, unknown; not_checked before any payload",
         HFILL}},

@@ -124,8 +124,8 @@ tap_packet_status packet(stats_tree* st, packet_info* pinfo, epan_dissect_t* /*e
 void init(stats_tree* st) {
   try {
     // Fixed order of the sections; their children appear as they are counted.
-    for (const char* section : {kFlowsByService, kFlowsByVerdict, kFlowsByNote,
-                                kPacketsByService, kPacketsByVerdict, kPacketsByNote}) {
+    for (const char* section : {kFlowsByService, kFlowsByVerdict, kFlowsByNote, kPacketsByService,
+                                kPacketsByVerdict, kPacketsByNote}) {
       stats_tree_create_node(st, section, 0, STAT_DT_INT, TRUE);
     }
     trees[st] = TreeState{};

@@ -21,7 +21,8 @@ for tool in wireshark Xvfb import xdotool pkg-config; do
   command -v "${tool}" >/dev/null || { echo "plugin-screenshots: ${tool} is missing" >&2; exit 1; }
 done
 [ -f "${plugin}" ] || { echo "plugin-screenshots: build ${plugin} first" >&2; exit 1; }
-[ -d "${shared}/pcaps" ] || { echo "plugin-screenshots: no captures in ${shared}/pcaps" >&2; exit 1; }
+[ -d "${shared}/pcaps" ] || {
+  echo "plugin-screenshots: no captures in ${shared}/pcaps" >&2; exit 1; }
 abi="$(pkg-config --modversion wireshark | cut -d. -f1,2)"
 
 # A throwaway home: the plugin, the profile as `cmake --install` puts it for one user, and
@@ -38,10 +39,12 @@ mkdir -p "${stage}/plugins/${abi}/epan" "${stage}/home/.config/wireshark/profile
 cp "${plugin}" "${stage}/plugins/${abi}/epan/"
 cp -r "${repo_root}/plugin/profile/pclassify" "${stage}/home/.config/wireshark/profiles/"
 # recent_common holds the window geometry the pictures are made at.
-printf 'gui.geometry_main_x: 0\ngui.geometry_main_y: 0\ngui.geometry_main_width: 1280\ngui.geometry_main_height: 800\ngui.geometry_main_maximized: FALSE\n' \
-  > "${stage}/home/.config/wireshark/recent_common"
+printf '%s\n' "gui.geometry_main_x: 0" "gui.geometry_main_y: 0" \
+  "gui.geometry_main_width: 1280" "gui.geometry_main_height: 800" \
+  "gui.geometry_main_maximized: FALSE" > "${stage}/home/.config/wireshark/recent_common"
 cp "${shared}/pcaps/tls_port_80.pcapng" "${shared}/pcaps/bittorrent.pcap" "${stage}/pcaps/"
 chmod -R a+rX "${stage}"
+mkdir -m 700 "${stage}/home/runtime"  # Qt wants XDG_RUNTIME_DIR private
 
 as_user=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -58,7 +61,7 @@ sleep 2
 # Runs Wireshark as that user on the display; prints its pid.
 start_wireshark() {
   "${as_user[@]}" env -i PATH=/usr/bin:/bin HOME="${stage}/home" \
-    XDG_CONFIG_HOME="${stage}/home/.config" XDG_RUNTIME_DIR="${stage}/home" LANG=C.UTF-8 \
+    XDG_CONFIG_HOME="${stage}/home/.config" XDG_RUNTIME_DIR="${stage}/home/runtime" LANG=C.UTF-8 \
     DISPLAY="${display}" QT_QPA_PLATFORM=xcb WIRESHARK_PLUGIN_DIR="${stage}/plugins" \
     wireshark -C pclassify "$@" >/dev/null 2>&1 &
   echo $!
@@ -67,8 +70,9 @@ start_wireshark() {
 # Waits for a window whose title matches $1; prints its id.
 wait_window() {
   for _ in $(seq 1 60); do
-    if id="$(DISPLAY="${display}" xdotool search --onlyvisible --name "$1" 2>/dev/null | tail -n1)" \
-        && [ -n "${id}" ]; then
+    id="$(DISPLAY="${display}" xdotool search --onlyvisible --name "$1" 2>/dev/null || true)"
+    id="$(echo "${id}" | tail -n1)"
+    if [ -n "${id}" ]; then
       echo "${id}"; return 0
     fi
     sleep 1
