@@ -504,13 +504,24 @@ def case_statistics(args, tshark):
 
 
 def install_profile(args, tshark):
-    """The shipped profile in the tshark user's personal configuration folder, where
-    `cmake --install` puts it for a personal install."""
-    source = args.profile
-    check(os.path.isfile(os.path.join(source, "preferences")), f"no profile in {source}")
+    """The profile as the documented command installs it (`cmake --install BUILD
+    --component pclassify_profile`, into a DESTDIR here), copied into the tshark user's
+    personal configuration folder, where a personal install puts it."""
+    dest = os.path.join(tshark.stage, "dest")
+    result = subprocess.run([args.cmake, "--install", args.build, "--component",
+                             "pclassify_profile"], env=dict(os.environ, DESTDIR=dest),
+                            capture_output=True, text=True)
+    check(result.returncode == 0, f"cmake --install --component pclassify_profile failed:\n"
+          f"{result.stdout}{result.stderr}")
+    installed = [folder for folder, _, _ in os.walk(dest)
+                 if folder.endswith(os.path.join("wireshark", "profiles", "pclassify"))]
+    check(len(installed) == 1, f"the install made no one profiles/pclassify folder: {installed}")
+    for name in ("preferences", "colorfilters", "recent"):
+        with open(os.path.join(installed[0], name), encoding="utf-8") as copy, \
+                open(os.path.join(args.profile, name), encoding="utf-8") as source:
+            check(copy.read() == source.read(), f"the installed {name} differs from the source")
     profiles = os.path.join(tshark.env["XDG_CONFIG_HOME"], "wireshark", "profiles")
-    target = os.path.join(profiles, "pclassify")
-    shutil.copytree(source, target)
+    shutil.copytree(installed[0], os.path.join(profiles, "pclassify"))
     if tshark.user is not None:
         for folder, _, files in os.walk(tshark.env["XDG_CONFIG_HOME"]):
             os.chown(folder, tshark.user.pw_uid, tshark.user.pw_gid)
@@ -770,7 +781,9 @@ def main():
     parser.add_argument("--cli", default="", help="the pclassify CLI")
     parser.add_argument("--profile", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugin", "profile", "pclassify"),
-        help="the configuration profile folder")
+        help="the configuration profile folder (source)")
+    parser.add_argument("--build", default="", help="the build folder (for cmake --install)")
+    parser.add_argument("--cmake", default="cmake", help="cmake")
     args = parser.parse_args()
     tshark = None
     try:
