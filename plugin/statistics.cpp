@@ -60,11 +60,11 @@ NoteCodeMask shown_notes(const FrameVerdict& verdict) {
   return codes & ~note_code_bit(NoteCode::registry_caveat);
 }
 
-void tick_notes(stats_tree* st, int parent, NoteCodeMask codes) {
+void tick_notes(stats_tree* st, packet_info* pinfo, int parent, NoteCodeMask codes) {
   for (unsigned code = 0; code < static_cast<unsigned>(NoteCode::count); ++code) {
     if ((codes & note_code_bit(static_cast<NoteCode>(code))) == 0) continue;
-    // note_code_name() views static strings with a NUL after them.
-    tick_stat_node(st, note_code_name(static_cast<NoteCode>(code)).data(), parent, FALSE);
+    const std::string_view name = note_code_name(static_cast<NoteCode>(code));
+    tick_stat_node(st, wmem_strndup(pinfo->pool, name.data(), name.size()), parent, FALSE);
   }
 }
 
@@ -87,7 +87,7 @@ void count(stats_tree* st, TreeState& state, const FrameVerdict& verdict, packet
   tick_stat_node(st, flow.service_text.c_str(), tick_stat_node(st, kPacketsByService, 0, TRUE),
                  FALSE);
   tick_stat_node(st, verdict_name, tick_stat_node(st, kPacketsByVerdict, 0, TRUE), FALSE);
-  tick_notes(st, tick_stat_node(st, kPacketsByNote, 0, TRUE), notes);
+  tick_notes(st, pinfo, tick_stat_node(st, kPacketsByNote, 0, TRUE), notes);
 
   auto [it, first] = state.flows.try_emplace(&flow);
   CountedFlow& counted = it->second;
@@ -105,7 +105,7 @@ void count(stats_tree* st, TreeState& state, const FrameVerdict& verdict, packet
   }
   const NoteCodeMask fresh = notes & ~counted.notes;
   counted.notes |= notes;
-  tick_notes(st, stats_tree_parent_id_by_name(st, kFlowsByNote), fresh);
+  tick_notes(st, pinfo, stats_tree_parent_id_by_name(st, kFlowsByNote), fresh);
 }
 
 // Callbacks from C: no exception may leave them.
