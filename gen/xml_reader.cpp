@@ -141,7 +141,14 @@ class XmlRegistryReader {
   void finish_record();
   static std::string render_inline(const Frame& frame);
   void fail(int line, const std::string& message);
-  int current_line() const { return static_cast<int>(XML_GetCurrentLineNumber(parser_)); }
+  int current_line() const {
+#if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 9)
+    // expat 2.9 (Debian 13 and testing) deprecates the XML_Size version for this one.
+    return static_cast<int>(XML_GetCurrentLineNumber64(parser_));
+#else
+    return static_cast<int>(XML_GetCurrentLineNumber(parser_));
+#endif
+  }
 
   std::string file_;
   XML_Parser parser_ = nullptr;

@@ -60,8 +60,10 @@ inline const RegistrySnapshot* real_registry(const std::string& path) {
 }
 
 
-#define SKIP_WITHOUT(snapshot_ptr) \
-  if ((snapshot_ptr) == nullptr)   \
-  GTEST_SKIP() << "no " << kOldXml << " (the older official registry, in ../shared)"
+// Qualified: the macro is used outside this namespace.
+#define SKIP_WITHOUT(snapshot_ptr)                           \
+  if ((snapshot_ptr) == nullptr)                             \
+  GTEST_SKIP() << "no " << ::pclassify::gen::testing::kOldXml \
+               << " (the older official registry, in ../shared)"
 
 }  // namespace pclassify::gen::testing
