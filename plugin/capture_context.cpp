@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "io/flow_report.h"
+
 namespace pclassify::plugin {
 
 FlowSnapshot snapshot(const LabelledFlow& flow) {
@@ -20,6 +22,7 @@ LabelledFlow* CaptureContext::label_new_flow(const FlowEnds& ends) {
   LabelledFlow& flow = flows_.emplace_back();
   flow.label = label_flow(ends, *table_.table);
   flow.services = port_services(flow.label);
+  flow.service_text = io::service_or_status(flow.label);
   return &flow;
 }
 

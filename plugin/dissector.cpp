@@ -9,6 +9,7 @@
 #include "frame_verdict.h"
 #include "label_tree.h"
 #include "protocol_ids.h"
+#include "statistics.h"
 #include "table_choice.h"
 #include "ws_epan.h"
 
@@ -18,6 +19,7 @@ namespace {
 // Preferences; epan writes them (`-o pclassify.table:FILE`, the preferences dialog).
 const char* pref_table_path = "";
 PrefBool pref_expert_info = TRUE;
+PrefBool pref_caveat_every_packet = FALSE;
 
 // The table the preferences chose. A capture context starts from it when a file opens;
 // a context keeps its own reference, so a preference change never pulls a table from
@@ -69,15 +71,18 @@ int dissect_pclassify(tvbuff_t* tvb, packet_info* pinfo, proto_tree* tree, void*
     return 0;  // out of memory: this frame stays unlabelled rather than taking epan down
   }
   if (verdict == nullptr || capture == nullptr) return 0;
-  const TreeOptions options{capture->table_origin().c_str(), pref_expert_info != 0};
+  const TreeOptions options{capture->table_origin().c_str(), pref_expert_info != 0,
+                            pref_caveat_every_packet != 0};
   add_label_tree(tvb, pinfo, tree, *verdict, ids, options);
+  tap_queue_packet(ids.tap, pinfo, verdict);
   return static_cast<int>(tvb_captured_length(tvb));
 }
 
 }  // namespace
 
 void register_protocol() {
-  const ProtocolIds& ids = register_protocol_ids();
+  ProtocolIds& ids = register_protocol_ids();
+  ids.tap = register_statistics();
   pclassify_handle = register_dissector("pclassify", dissect_pclassify, ids.proto);
   register_postdissector(pclassify_handle);
 
@@ -93,6 +98,12 @@ void register_protocol() {
       "Raise a Security expert info, once per flow, for notes such as an unassigned or "
       "reserved port in use, a de-assigned service, or unauthorized use reported to IANA.",
       &pref_expert_info);
+  prefs_register_bool_preference(
+      prefs, "caveat_every_packet", "IANA caveat on every packet",
+      "Show the registry's caveat note (a registered port does not make traffic that "
+      "service) on every packet. Off: on each flow's first packet only, so that a note "
+      "column shows what sets a flow apart.",
+      &pref_caveat_every_packet);
 
   register_init_routine(open_capture);
   register_cleanup_routine(close_capture);

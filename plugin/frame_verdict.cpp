@@ -73,7 +73,8 @@ const FrameVerdict* frame_verdict(packet_info* pinfo, proto_tree* tree, CaptureC
 
   conversation_t* conversation = exact_conversation(pinfo);
   auto* entry = static_cast<FlowEntry*>(conversation_get_proto_data(conversation, proto));
-  if (entry == nullptr) {
+  const bool first_of_flow = entry == nullptr;
+  if (first_of_flow) {
     entry = open_flow(pinfo, tree, *transport, *capture);
     conversation_add_proto_data(conversation, proto, entry);
   }
@@ -81,6 +82,7 @@ const FrameVerdict* frame_verdict(packet_info* pinfo, proto_tree* tree, CaptureC
 
   auto* verdict = wmem_new0(wmem_file_scope(), FrameVerdict);
   verdict->flow = &flow;
+  verdict->first_of_flow = first_of_flow;
   const bool sender_is_initiator = addresses_equal(&pinfo->src, &entry->initiator) &&
                                    pinfo->srcport == entry->initiator_port;
   verdict->to_server = sender_is_initiator != flow.label.server_is_initiator;

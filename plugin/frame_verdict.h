@@ -17,6 +17,7 @@ struct FrameVerdict {
   FlowSnapshot at;                     // what of the flow this frame shows
   NoteCodeMask attention = 0;          // note codes raised as expert info in this frame
   bool to_server = false;              // this packet travels from the client to the server
+  bool first_of_flow = false;          // the flow's first labelled frame
   bool payload_readable = false;       // the plugin can verify this transport's payload
 };
 

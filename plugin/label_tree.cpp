@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string_view>
 
+#include "field_values.h"
+#include "finding_summary.h"
+
 namespace pclassify::plugin {
 namespace {
 
@@ -14,6 +17,17 @@ const char* packet_string(packet_info* pinfo, std::string_view text) {
 proto_item* add_string(proto_tree* tree, int hf, tvbuff_t* tvb, packet_info* pinfo,
                        std::string_view value) {
   proto_item* item = proto_tree_add_string(tree, hf, tvb, 0, 0, packet_string(pinfo, value));
+  proto_item_set_generated(item);
+  return item;
+}
+
+// An enumerated field (field_values.h): its value is the enum's number, the tree shows the
+// word alone, as when these fields were strings.
+template <typename Enum>
+proto_item* add_enum(proto_tree* tree, int hf, tvbuff_t* tvb, packet_info* pinfo, Enum value,
+                     std::string_view name) {
+  proto_item* item = proto_tree_add_uint_format_value(
+      tree, hf, tvb, 0, 0, static_cast<uint32_t>(value), "%s", packet_string(pinfo, name));
   proto_item_set_generated(item);
   return item;
 }
@@ -69,6 +83,22 @@ void add_note(proto_tree* tree, tvbuff_t* tvb, packet_info* pinfo, const Note& n
   }
 }
 
+// The IANA caveat is true of every flow: said once, on the flow's first frame, so that a
+// note column shows what sets a packet's flow apart.
+bool shows_caveat(const FrameVerdict& verdict, const TreeOptions& options) {
+  return verdict.first_of_flow || options.caveat_every_packet;
+}
+
+size_t shown_note_count(const FrameVerdict& verdict, const TreeOptions& options,
+                        size_t label_notes) {
+  size_t shown = 0;
+  for (size_t i = 0; i < label_notes; ++i) {
+    const bool caveat = verdict.flow->label.notes[i].code == NoteCode::registry_caveat;
+    shown += !caveat || shows_caveat(verdict, options);
+  }
+  return shown;
+}
+
 // The label's notes, then the payload check's note, as known at this frame.
 void add_notes(proto_tree* tree, tvbuff_t* tvb, packet_info* pinfo, const FrameVerdict& verdict,
                const ProtocolIds& ids, const TreeOptions& options) {
@@ -78,9 +108,12 @@ void add_notes(proto_tree* tree, tvbuff_t* tvb, packet_info* pinfo, const FrameV
   const bool payload_note = check != nullptr && check->note.has_value();
   proto_tree* notes_tree =
       proto_tree_add_subtree_format(tree, tvb, 0, 0, ids.ett.notes, nullptr, "Notes: %zu",
-                                    label_notes + (payload_note ? 1 : 0));
+                                    shown_note_count(verdict, options, label_notes) +
+                                        (payload_note ? 1 : 0));
   for (size_t i = 0; i < label_notes; ++i) {
-    add_note(notes_tree, tvb, pinfo, flow.label.notes[i], verdict, ids, options);
+    const Note& note = flow.label.notes[i];
+    if (note.code == NoteCode::registry_caveat && !shows_caveat(verdict, options)) continue;
+    add_note(notes_tree, tvb, pinfo, note, verdict, ids, options);
   }
   if (payload_note) add_note(notes_tree, tvb, pinfo, *check->note, verdict, ids, options);
 }
@@ -92,19 +125,21 @@ void add_payload_verdict(proto_tree* tree, tvbuff_t* tvb, packet_info* pinfo,
     const char* why = verdict.payload_readable
                           ? "no payload seen in this flow yet"
                           : "Wireshark 4.0 offers no payload field for this transport";
-    proto_item* item = proto_tree_add_string_format_value(
-        tree, ids.hf.payload_verdict, tvb, 0, 0, "not_checked", "not_checked (%s)", why);
+    proto_item* item = proto_tree_add_uint_format_value(
+        tree, ids.hf.payload_verdict, tvb, 0, 0, kVerdictNotChecked, "not_checked (%s)", why);
     proto_item_set_generated(item);
     return;
   }
   const PayloadVerdict& result = check->result;
   const char* name = packet_string(pinfo, verdict_name(result.verdict));
+  const auto value = static_cast<uint32_t>(result.verdict);
   proto_item* item =
       result.reason.empty()
-          ? proto_tree_add_string(tree, ids.hf.payload_verdict, tvb, 0, 0, name)
-          : proto_tree_add_string_format_value(tree, ids.hf.payload_verdict, tvb, 0, 0, name,
-                                               "%s (%s)", name,
-                                               packet_string(pinfo, result.reason));
+          ? proto_tree_add_uint_format_value(tree, ids.hf.payload_verdict, tvb, 0, 0, value,
+                                             "%s", name)
+          : proto_tree_add_uint_format_value(tree, ids.hf.payload_verdict, tvb, 0, 0, value,
+                                             "%s (%s)", name,
+                                             packet_string(pinfo, result.reason));
   proto_item_set_generated(item);
   proto_tree* subtree = proto_item_add_subtree(item, ids.ett.payload);
   if (!result.protocol.empty()) {
@@ -121,31 +156,36 @@ void add_label_tree(tvbuff_t* tvb, packet_info* pinfo, proto_tree* tree,
                     const FrameVerdict& verdict, const ProtocolIds& ids,
                     const TreeOptions& options) {
   const Label& label = verdict.flow->label;
-  const char* transport = packet_string(pinfo, transport_name(label.transport));
-  proto_item* top = proto_tree_add_item(tree, ids.proto, tvb, 0, 0, ENC_NA);
-  proto_item_set_generated(top);
-  if (label.primary != nullptr) {
-    proto_item_append_text(top, ": %s (%u/%s)", packet_string(pinfo, label.service()),
-                           label.server_port, transport);
-  } else {
-    proto_item_append_text(top, ": no service on %u/%s (%s)", label.server_port, transport,
-                           packet_string(pinfo, service_status_name(label.status)));
-  }
+  // The subtree opens with a pclassify field, not the protocol item: Protocol Hierarchy
+  // Statistics count every top-level protocol item as a layer (pclassify would sit under
+  // every transport and take its "End Packets"), and skip top-level fields. The protocol
+  // item is kept, hidden, so that the filter `pclassify` still selects labelled frames.
+  // Not marked generated: the header would read "[pclassify: ...]".
+  const char* summary = finding_summary(pinfo, verdict);
+  proto_item* top = proto_tree_add_string_format(tree, ids.hf.summary, tvb, 0, 0, summary,
+                                                 "pclassify: %s", summary);
   proto_tree* subtree = proto_item_add_subtree(top, ids.ett.pclassify);
+  proto_item* protocol = proto_tree_add_item(subtree, ids.proto, tvb, 0, 0, ENC_NA);
+  proto_item_set_hidden(protocol);
 
   if (label.primary != nullptr) {
     add_string(subtree, ids.hf.service, tvb, pinfo, label.service());
+  }
+  add_string(subtree, ids.hf.service_or_status, tvb, pinfo, verdict.flow->service_text);
+  if (label.primary != nullptr) {
     if (!label.description().empty()) {
       add_string(subtree, ids.hf.description, tvb, pinfo, label.description());
     }
   }
   proto_item_set_generated(
       proto_tree_add_uint(subtree, ids.hf.port, tvb, 0, 0, label.server_port));
-  add_string(subtree, ids.hf.transport, tvb, pinfo, transport_name(label.transport));
-  add_string(subtree, ids.hf.direction, tvb, pinfo, verdict.to_server ? "to_server" : "to_client");
-  add_string(subtree, ids.hf.basis, tvb, pinfo, server_basis_name(label.basis));
-  add_string(subtree, ids.hf.range, tvb, pinfo, range_class_name(label.range));
-  add_string(subtree, ids.hf.status, tvb, pinfo, service_status_name(label.status));
+  add_enum(subtree, ids.hf.transport, tvb, pinfo, label.transport, transport_name(label.transport));
+  const Direction direction = verdict.to_server ? Direction::to_server : Direction::to_client;
+  add_enum(subtree, ids.hf.direction, tvb, pinfo, direction,
+           verdict.to_server ? "to_server" : "to_client");
+  add_enum(subtree, ids.hf.basis, tvb, pinfo, label.basis, server_basis_name(label.basis));
+  add_enum(subtree, ids.hf.range, tvb, pinfo, label.range, range_class_name(label.range));
+  add_enum(subtree, ids.hf.status, tvb, pinfo, label.status, service_status_name(label.status));
   add_registrations(subtree, tvb, pinfo, label, ids);
   add_notes(subtree, tvb, pinfo, verdict, ids, options);
   add_payload_verdict(subtree, tvb, pinfo, verdict, ids);

@@ -15,6 +15,7 @@ namespace pclassify::plugin {
 struct TreeOptions {
   const char* table_origin;  // "compiled-in" or the table file's path
   bool expert_info;          // raise expert infos for notes that warrant attention
+  bool caveat_every_packet;  // the IANA caveat note on every packet, not only a flow's first
 };
 
 void add_label_tree(tvbuff_t* tvb, packet_info* pinfo, proto_tree* tree,

@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "field_values.h"
+
 namespace pclassify::plugin {
 namespace {
 
@@ -24,8 +26,18 @@ AttentionExpert attention_experts[] = {
 expert_field other_attention = EI_INIT;
 
 void register_fields() {
+  const FieldValues& values = field_values();
   // Wireshark keeps pointers into these arrays: they must outlive registration.
   static hf_register_info hf[] = {
+      {&ids.hf.summary,
+       {"pclassify", "pclassify.summary", FT_STRING, BASE_NONE, nullptr, 0x0,
+        "The flow's finding in one line: service and port, payload verdict, unauthorized use",
+        HFILL}},
+      {&ids.hf.service_or_status,
+       {"Service or status", "pclassify.service_or_status", FT_STRING, BASE_NONE, nullptr, 0x0,
+        "The service as the CLI prints it: the IANA name, or (reserved), (unassigned) or "
+        "(de-assigned) when the port has none",
+        HFILL}},
       {&ids.hf.service,
        {"Service", "pclassify.service", FT_STRING, BASE_NONE, nullptr, 0x0,
         "IANA service name registered on the server port (primary record)", HFILL}},
@@ -36,21 +48,21 @@ void register_fields() {
        {"Server port", "pclassify.port", FT_UINT16, BASE_DEC, nullptr, 0x0,
         "The port taken as the flow's server side", HFILL}},
       {&ids.hf.transport,
-       {"Transport", "pclassify.transport", FT_STRING, BASE_NONE, nullptr, 0x0,
+       {"Transport", "pclassify.transport", FT_UINT8, BASE_DEC, VALS(values.transport), 0x0,
         "tcp, udp, sctp or dccp", HFILL}},
       {&ids.hf.direction,
-       {"Direction", "pclassify.direction", FT_STRING, BASE_NONE, nullptr, 0x0,
+       {"Direction", "pclassify.direction", FT_UINT8, BASE_DEC, VALS(values.direction), 0x0,
         "to_server or to_client: this packet's direction in the labelled flow", HFILL}},
       {&ids.hf.basis,
-       {"Server chosen by", "pclassify.basis", FT_STRING, BASE_NONE, nullptr, 0x0,
+       {"Server chosen by", "pclassify.basis", FT_UINT8, BASE_DEC, VALS(values.basis), 0x0,
         "The rule that chose the server port: handshake, registered_port, port_range, "
         "lower_port, responder",
         HFILL}},
       {&ids.hf.range,
-       {"Port range", "pclassify.range", FT_STRING, BASE_NONE, nullptr, 0x0,
+       {"Port range", "pclassify.range", FT_UINT8, BASE_DEC, VALS(values.range), 0x0,
         "RFC 6335 range of the server port: system, user or dynamic", HFILL}},
       {&ids.hf.status,
-       {"Registry status", "pclassify.status", FT_STRING, BASE_NONE, nullptr, 0x0,
+       {"Registry status", "pclassify.status", FT_UINT8, BASE_DEC, VALS(values.status), 0x0,
         "assigned, reserved, unassigned or deassigned", HFILL}},
       {&ids.hf.registration,
        {"Registration", "pclassify.registration", FT_STRING, BASE_NONE, nullptr, 0x0,
@@ -64,7 +76,8 @@ void register_fields() {
        {"Code", "pclassify.note.code", FT_STRING, BASE_NONE, nullptr, 0x0,
         "The note's stable code (registry_caveat, port_unassigned, ...)", HFILL}},
       {&ids.hf.payload_verdict,
-       {"Payload verdict", "pclassify.payload.verdict", FT_STRING, BASE_NONE, nullptr, 0x0,
+       {"Payload verdict", "pclassify.payload.verdict", FT_UINT8, BASE_DEC,
+        VALS(values.verdict), 0x0,
         "What payload verification concluded about the port's claim: confirmed, "
         "contradicted, unknown; not_checked before any payload",
         HFILL}},
@@ -115,8 +128,9 @@ void register_fields() {
 
 const ProtocolIds& protocol_ids() { return ids; }
 
-const ProtocolIds& register_protocol_ids() {
-  ids.proto = proto_register_protocol("pclassify: IANA service label", "pclassify", "pclassify");
+ProtocolIds& register_protocol_ids() {
+  ids.proto = proto_register_protocol("IANA port service label and payload check", "pclassify",
+                                      "pclassify");
   register_fields();
   return ids;
 }

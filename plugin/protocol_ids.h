@@ -8,7 +8,9 @@
 namespace pclassify::plugin {
 
 struct FieldIds {
+  int summary = -1;           // pclassify.summary: the subtree's header, the flow's finding
   int service = -1;           // pclassify.service
+  int service_or_status = -1; // pclassify.service_or_status: the name, or "(unassigned)"...
   int description = -1;       // pclassify.description
   int port = -1;              // pclassify.port: the server port
   int transport = -1;         // pclassify.transport
@@ -36,14 +38,16 @@ struct SubtreeIds {
 
 struct ProtocolIds {
   int proto = -1;
+  int tap = -1;  // the "pclassify" tap: one FrameVerdict per labelled frame (stats tree)
   FieldIds hf;
   SubtreeIds ett;
 };
 
 const ProtocolIds& protocol_ids();
 
-// Registers the protocol and its fields, subtrees and expert infos; returns the ids.
-const ProtocolIds& register_protocol_ids();
+// Registers the protocol and its fields, subtrees and expert infos; returns the ids (the
+// caller registers the tap and stores its id).
+ProtocolIds& register_protocol_ids();
 
 // The Security expert info raised for notes with this code (one entry per code that
 // note_warrants_attention(); a generic one for codes added later).

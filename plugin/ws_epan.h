@@ -16,6 +16,8 @@
 #include <epan/prefs.h>
 #include <epan/proto.h>
 #include <epan/proto_data.h>
+#include <epan/stats_tree.h>
+#include <epan/tap.h>
 #include <wsutil/report_message.h>
 
 #include <tuple>

@@ -16,6 +16,7 @@ import argparse
 import collections
 import json
 import os
+import pty
 import pwd
 import re
 import shutil
@@ -50,17 +51,31 @@ REQUIRED_FIELDS = {
     "pclassify.service": "FT_STRING",
     "pclassify.description": "FT_STRING",
     "pclassify.port": "FT_UINT16",
-    "pclassify.transport": "FT_STRING",
-    "pclassify.range": "FT_STRING",
-    "pclassify.status": "FT_STRING",
+    "pclassify.summary": "FT_STRING",
+    "pclassify.service_or_status": "FT_STRING",
+    "pclassify.transport": "FT_UINT8",
+    "pclassify.range": "FT_UINT8",
+    "pclassify.status": "FT_UINT8",
     "pclassify.note": "FT_STRING",
     "pclassify.note.code": "FT_STRING",
-    "pclassify.basis": "FT_STRING",
+    "pclassify.basis": "FT_UINT8",
     "pclassify.registration": "FT_STRING",
-    "pclassify.direction": "FT_STRING",
-    "pclassify.payload.verdict": "FT_STRING",
+    "pclassify.direction": "FT_UINT8",
+    "pclassify.payload.verdict": "FT_UINT8",
     "pclassify.payload.protocol": "FT_STRING",
     "pclassify.table": "FT_STRING",
+}
+
+# The enumerated fields: integers whose words come from value lists (tshark -G values).
+# -T fields prints their numbers; Tshark.fields() turns them back into words through the
+# plugin's own value lists, so a missing or wrong list fails the cases that read them.
+ENUM_VALUES = {
+    "pclassify.transport": {"tcp", "udp", "sctp", "dccp"},
+    "pclassify.direction": {"to_server", "to_client"},
+    "pclassify.basis": {"handshake", "registered_port", "port_range", "lower_port", "responder"},
+    "pclassify.range": {"system", "user", "dynamic"},
+    "pclassify.status": {"assigned", "reserved", "unassigned", "deassigned"},
+    "pclassify.payload.verdict": {"confirmed", "contradicted", "unknown", "not_checked"},
 }
 
 # What two dissection passes must agree on, frame by frame.
@@ -103,6 +118,7 @@ class Tshark:
         if os.geteuid() == 0:
             self.user = ensure_test_user()
             os.chown(self.home, self.user.pw_uid, self.user.pw_gid)
+        self._values = None
         self.env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": self.home,
@@ -137,8 +153,58 @@ class Tshark:
                           f"{result.stderr[-2000:]}")
         return result
 
+    def run_on_terminal(self, arguments):
+        """tshark's output when its stdout is a terminal: --color colours only a terminal
+        (24-bit colour when COLORTERM says so)."""
+        main, secondary = pty.openpty()
+        extra = {}
+        if self.user is not None:
+            extra = {"user": self.user.pw_uid, "group": self.user.pw_gid, "extra_groups": []}
+        process = subprocess.Popen([self.args.tshark] + arguments,
+                                   env=dict(self.env, COLORTERM="truecolor"), cwd=self.stage,
+                                   stdin=subprocess.DEVNULL, stdout=secondary,
+                                   stderr=subprocess.PIPE, **extra)
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other end closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(main)
+        stderr = process.stderr.read().decode("utf-8", "replace")
+        process.wait(timeout=300)
+        check(process.returncode == 0,
+              f"tshark {' '.join(arguments)} exited {process.returncode}:\n{stderr[-2000:]}")
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    def values(self):
+        """{field: {number: word}} for the pclassify fields of tshark -G values."""
+        if self._values is None:
+            self._values = collections.defaultdict(dict)
+            for line in self.run(["-G", "values"]).stdout.splitlines():
+                parts = line.split("\t")
+                if len(parts) == 4 and parts[0] == "V" and parts[1].startswith("pclassify."):
+                    self._values[parts[1]][parts[2]] = parts[3]
+        return self._values
+
+    def named(self, field, text):
+        """The words of an enumerated field's -T fields output ("6|17" -> "tcp|udp")."""
+        if field not in ENUM_VALUES or not text:
+            return text
+        names = self.values().get(field, {})
+        words = []
+        for number in text.split("|"):
+            check(number in names, f"{field} value {number} is not in tshark -G values")
+            words.append(names[number])
+        return "|".join(words)
+
     def fields(self, capture, fields, display_filter=None, extra=()):
-        """-T fields rows (lists of strings, one per field) for the capture's packets."""
+        """-T fields rows (lists of strings, one per field) for the capture's packets;
+        enumerated pclassify fields as words."""
         arguments = ["-n", "-r", capture, "-T", "fields", "-E", "separator=/t",
                      "-E", "occurrence=a", "-E", "aggregator=|"]
         for field in fields:
@@ -147,7 +213,12 @@ class Tshark:
             arguments += ["-Y", display_filter]
         arguments += list(extra)
         out = self.run(arguments).stdout
-        return [line.split("\t") for line in out.splitlines()]
+        rows = []
+        for line in out.splitlines():
+            row = line.split("\t")
+            rows.append([self.named(field, value) for field, value in zip(fields, row)]
+                        + row[len(fields):])
+        return rows
 
 
 def ensure_test_user():
@@ -265,11 +336,11 @@ def case_filters(args, tshark):
     check(by_plugin, "pclassify.service == \"https\" selects nothing in 443-firefox.pcap")
     check(by_plugin == by_port,
           f"https frames {len(by_plugin)} differ from tcp.port==443 frames {len(by_port)}")
-    # Every labelled packet carries the registry caveat; unlabelled packets have no subtree.
+    # The protocol filter selects labelled packets (the protocol item is hidden in the
+    # subtree); unlabelled packets have no subtree.
     labelled = column(tshark.fields(path, ["frame.number"], "pclassify"), 0)
-    caveat = column(tshark.fields(path, ["frame.number"],
-                                  'pclassify.note.code == "registry_caveat"'), 0)
-    check(labelled and labelled == caveat, "the caveat note is not on every labelled frame")
+    summarised = column(tshark.fields(path, ["frame.number"], "pclassify.summary"), 0)
+    check(labelled and labelled == summarised, "`pclassify` and pclassify.summary differ")
     ports = column(tshark.fields(path, ["frame.number"], "tcp || udp || sctp || dccp"), 0)
     check(set(labelled) <= set(ports), "pclassify labelled a frame without transport ports")
     # Repeated fields: several registrations on 80/tcp (http, www, www-http).
@@ -277,6 +348,216 @@ def case_filters(args, tshark):
                          "pclassify.port == 80 && pclassify.transport == \"tcp\"")
     check(rows, "tls_port_80.pcapng: no flow labelled on 80/tcp")
     check("www" in rows[0][0].split("|"), f"80/tcp registrations: {rows[0][0]}")
+
+
+def case_caveat(args, tshark):
+    # The IANA caveat is on each flow's first labelled frame, not on every packet; the
+    # preference brings it back on every packet.
+    path = capture(args, "443-firefox.pcap")
+    rows = tshark.fields(path, ["tcp.stream", "frame.number", "pclassify.note.code"],
+                         "pclassify && tcp")
+    check(rows, "443-firefox.pcap: no labelled TCP frame")
+    first = {}
+    for stream, frame, _ in rows:
+        first.setdefault(stream, frame)
+    with_caveat = {frame for _, frame, codes in rows if "registry_caveat" in codes.split("|")}
+    check(with_caveat == set(first.values()),
+          f"caveat on frames {sorted(with_caveat)[:10]}, flows start at "
+          f"{sorted(first.values())[:10]}")
+    every = tshark.fields(path, ["frame.number"], 'pclassify.note.code == "registry_caveat"',
+                          extra=["-o", "pclassify.caveat_every_packet:TRUE"])
+    check(len(every) == len(rows),
+          f"caveat_every_packet:TRUE: caveat on {len(every)} of {len(rows)} labelled frames")
+
+
+def case_named_values(args, tshark):
+    # Enumerated fields list their values; a filter may name them; a typo is refused.
+    values = tshark.values()
+    listed = [field for field, words in ENUM_VALUES.items()
+              if words <= set(values.get(field, {}).values())]
+    check(len(listed) == len(ENUM_VALUES),
+          f"tshark -G values lists all words only for {listed}: {dict(values)}")
+    path = capture(args, "tls_port_80.pcapng")
+    by_word = tshark.fields(path, ["frame.number"], 'pclassify.payload.verdict == "contradicted"')
+    number = [n for n, w in values["pclassify.payload.verdict"].items() if w == "contradicted"][0]
+    by_number = tshark.fields(path, ["frame.number"], f"pclassify.payload.verdict == {number}")
+    check(by_word and by_word == by_number,
+          f"verdict by word {len(by_word)} frames, by number {len(by_number)}")
+    bare = tshark.fields(path, ["frame.number"], "pclassify.payload.verdict == contradicted")
+    check(bare == by_word, "an unquoted value word selects other frames than the quoted one")
+    for typo in ('pclassify.payload.verdict == "contradicetd"', 'pclassify.transport == "tpc"',
+                 'pclassify.basis == "handshaek"'):
+        result = tshark.run(["-n", "-r", path, "-Y", typo], expect_ok=False)
+        check(result.returncode != 0 and "cannot be found among the possible values"
+              in result.stderr, f"{typo}: exit {result.returncode}, {result.stderr!r}")
+    # The tree keeps the words (no "(2)" after them).
+    out = tshark.run(["-n", "-r", path, "-V", "-Y", "pclassify.port == 80"]).stdout
+    check(re.search(r"^\s+\[Transport: tcp\]$", out, re.M),
+          "the tree does not say `[Transport: tcp]`")
+    check(re.search(r"^\s+\[Payload verdict: contradicted \(", out, re.M),
+          "the tree does not say `[Payload verdict: contradicted (...)]`")
+
+
+def case_header(args, tshark):
+    # The subtree's first line says the finding.
+    out = tshark.run(["-n", "-r", capture(args, "tls_port_80.pcapng"), "-V"]).stdout
+    headers = [line for line in out.splitlines() if line.startswith("pclassify: ")]
+    check(headers, "tshark -V shows no `pclassify: ` header line")
+    check(any(line.startswith("pclassify: http (80/tcp), payload is TLS: contradicted")
+              for line in headers), f"no contradicted header line: {sorted(set(headers))}")
+    out = tshark.run(["-n", "-r", capture(args, "synscan.pcap"), "-V",
+                      "-Y", 'pclassify.note.code == "unauthorized_use"']).stdout
+    headers = {line for line in out.splitlines() if line.startswith("pclassify: ")}
+    check(headers and all(line.endswith(", unauthorized use reported to IANA")
+                          for line in headers), f"unauthorized-use headers: {sorted(headers)[:5]}")
+    # The summary field is filterable and holds the line without the "pclassify: " prefix.
+    rows = tshark.fields(capture(args, "tls_port_80.pcapng"), ["pclassify.summary"],
+                         'pclassify.summary contains "contradicted"')
+    check(rows and rows[0][0].startswith("http (80/tcp)"), f"pclassify.summary: {rows[:2]}")
+
+
+def case_service_column(args, tshark):
+    # Like the CLI's service column: the name, or the registry status in parentheses.
+    shown = {"reserved": "(reserved)", "unassigned": "(unassigned)",
+             "deassigned": "(de-assigned)"}
+    seen = collections.Counter()
+    for name in ("synscan.pcap", "tcp_scan.pcapng", "443-firefox.pcap"):
+        rows = tshark.fields(capture(args, name), ["pclassify.service", "pclassify.status",
+                                                   "pclassify.service_or_status"], "pclassify")
+        for service, status, text in rows:
+            expected = service if service else shown.get(status, "(unnamed)")
+            check(text == expected, f"{name}: service {service!r} status {status}: {text!r}")
+            seen[text if text.startswith("(") else "named"] += 1
+    check(seen["named"] and seen["(unassigned)"], f"not both kinds seen: {dict(seen)}")
+
+
+def case_protocol_hierarchy(args, tshark):
+    # The pclassify protocol is not a layer of Protocol Hierarchy Statistics, nor of
+    # frame.protocols. (The GUI's statistics skip top-level fields such as the subtree's
+    # pclassify.summary, so the transport keeps its "End Packets"; tshark's -z io,phs lists
+    # every top-level item, as it does tcp.segments.)
+    path = capture(args, "tls_port_80.pcapng")
+    out = tshark.run(["-n", "-r", path, "-q", "-z", "io,phs"]).stdout
+    check(re.search(r"^\s*tcp\s+frames:", out, re.M), f"-z io,phs shows no tcp:\n{out}")
+    check(not re.search(r"^\s*pclassify\s+frames:", out, re.M),
+          f"the pclassify protocol is a layer in -z io,phs:\n{out}")
+    layers = column(tshark.fields(path, ["frame.protocols"], "pclassify"), 0)
+    check(layers and not any("pclassify" in value for value in layers),
+          f"frame.protocols names pclassify: {layers[:3]}")
+
+
+def stats_tree(text):
+    """{(section, path...): count} from tshark -z pclassify,tree output."""
+    counts = {}
+    stack = []
+    for line in text.splitlines():
+        match = re.match(r"^( *)(\S.*?)\s{2,}(\d+)\s", line)
+        if not match or line.startswith("="):
+            continue
+        depth = len(match.group(1))  # one space per level
+        stack = stack[:depth] + [match.group(2).strip()]
+        counts[tuple(stack)] = int(match.group(3))
+    return counts
+
+
+def case_statistics(args, tshark):
+    # tshark -z pclassify,tree: flows and packets by service, verdict and note code,
+    # checked against the per-packet fields of the same capture.
+    path = capture(args, "tls_port_80.pcapng")
+    result = tshark.run(["-n", "-r", path, "-q", "-z", "pclassify,tree"])
+    counts = stats_tree(result.stdout)
+    check(counts, f"no statistics tree in:\n{result.stdout}")
+    rows = tshark.fields(path, ["tcp.stream", "udp.stream", "pclassify.service_or_status",
+                                "pclassify.payload.verdict"], "pclassify")
+    flows = {}
+    for tcp_stream, udp_stream, service, verdict in rows:
+        flows[(tcp_stream, udp_stream)] = (service, verdict)  # the flow's last verdict
+    check(counts.get(("Packets by service",)) == len(rows),
+          f"packets by service {counts.get(('Packets by service',))}, labelled {len(rows)}")
+    check(counts.get(("Flows by service",)) == len(flows),
+          f"flows by service {counts.get(('Flows by service',))}, flows {len(flows)}")
+    for service, number in collections.Counter(s for s, _ in flows.values()).items():
+        check(counts.get(("Flows by service", service)) == number,
+              f"flows of {service}: tree {counts.get(('Flows by service', service))}, "
+              f"fields {number}")
+    for verdict, number in collections.Counter(v for _, v in flows.values()).items():
+        check(counts.get(("Flows by payload verdict", verdict)) == number,
+              f"flows {verdict}: tree {counts.get(('Flows by payload verdict', verdict))}, "
+              f"fields {number}")
+    check(counts.get(("Flows by payload verdict", "contradicted"), 0) >= 1,
+          f"no contradicted flow in the tree:\n{result.stdout}")
+    check(counts.get(("Flows by service", "http", "80/tcp"), 0) >= 1,
+          f"no http 80/tcp flow in the tree:\n{result.stdout}")
+    for verdict, number in collections.Counter(v for _, _, _, v in rows).items():
+        check(counts.get(("Packets by payload verdict", verdict)) == number,
+              f"packets {verdict}: tree {counts.get(('Packets by payload verdict', verdict))}"
+              f", fields {number}")
+    # Note codes, on a capture with unauthorized use.
+    path = capture(args, "synscan.pcap")
+    counts = stats_tree(tshark.run(["-n", "-r", path, "-q", "-z", "pclassify,tree"]).stdout)
+    packets = tshark.fields(path, ["frame.number"], 'pclassify.note.code == "unauthorized_use"')
+    check(counts.get(("Packets by note code", "unauthorized_use")) == len(packets),
+          f"unauthorized_use packets: tree "
+          f"{counts.get(('Packets by note code', 'unauthorized_use'))}, fields {len(packets)}")
+    check(("Flows by note code", "registry_caveat") not in counts,
+          "the caveat every flow carries is counted")
+
+
+def install_profile(args, tshark):
+    """The profile as the documented command installs it (`cmake --install BUILD
+    --component pclassify_profile`, into a DESTDIR here), copied into the tshark user's
+    personal configuration folder, where a personal install puts it."""
+    dest = os.path.join(tshark.stage, "dest")
+    result = subprocess.run([args.cmake, "--install", args.build, "--component",
+                             "pclassify_profile"], env=dict(os.environ, DESTDIR=dest),
+                            capture_output=True, text=True)
+    check(result.returncode == 0, f"cmake --install --component pclassify_profile failed:\n"
+          f"{result.stdout}{result.stderr}")
+    installed = [folder for folder, _, _ in os.walk(dest)
+                 if folder.endswith(os.path.join("wireshark", "profiles", "pclassify"))]
+    check(len(installed) == 1, f"the install made no one profiles/pclassify folder: {installed}")
+    for name in ("preferences", "colorfilters", "recent"):
+        with open(os.path.join(installed[0], name), encoding="utf-8") as copy, \
+                open(os.path.join(args.profile, name), encoding="utf-8") as source:
+            check(copy.read() == source.read(), f"the installed {name} differs from the source")
+    profiles = os.path.join(tshark.env["XDG_CONFIG_HOME"], "wireshark", "profiles")
+    shutil.copytree(installed[0], os.path.join(profiles, "pclassify"))
+    if tshark.user is not None:
+        for folder, _, files in os.walk(tshark.env["XDG_CONFIG_HOME"]):
+            os.chown(folder, tshark.user.pw_uid, tshark.user.pw_gid)
+            for name in files:
+                os.chown(os.path.join(folder, name), tshark.user.pw_uid, tshark.user.pw_gid)
+
+
+def case_profile(args, tshark):
+    # tshark accepts the profile without a complaint, prints its columns, and colours the
+    # flows its rules single out.
+    install_profile(args, tshark)
+    path = capture(args, "tls_port_80.pcapng")
+    result = tshark.run(["-C", "pclassify", "-n", "-r", path, "-Y", "pclassify.port == 80"])
+    check(not result.stderr.strip(), f"tshark -C pclassify complained:\n{result.stderr}")
+    lines = result.stdout.splitlines()
+    check(lines and all(re.search(r"\bhttp\b", line) for line in lines),
+          f"the Service column does not say http:\n{result.stdout[:1000]}")
+    check(any(re.search(r"\bhttp\s+contradicted\s+ClientHello", line) for line in lines),
+          f"no Service/Verdict/Detail columns (http contradicted ClientHello...):\n"
+          f"{result.stdout[:1000]}")
+    plain = tshark.run(["-n", "-r", path, "-Y", "pclassify.port == 80"]).stdout
+    check("contradicted" not in plain, "the default profile already shows the verdict")
+    # --color: the contradicted rule's background (255, 148, 148) on exactly those frames.
+    coloured = tshark.run_on_terminal(["-C", "pclassify", "--color", "-n", "-r", path])
+    coloured = coloured.splitlines()
+    red = "\x1b[48;2;255;148;148m"
+    marked = [line for line in coloured if red in line]
+    contradicted = tshark.fields(path, ["frame.number"],
+                                 'pclassify.payload.verdict == "contradicted"')
+    check(marked and len(marked) == len(contradicted),
+          f"{len(marked)} frames coloured as contradicted, {len(contradicted)} contradicted")
+    # Unauthorized use has its own rule.
+    synscan = capture(args, "synscan.pcap")
+    coloured = tshark.run_on_terminal(["-C", "pclassify", "--color", "-n", "-r", synscan,
+                                       "-Y", 'pclassify.note.code == "unauthorized_use"'])
+    check("\x1b[48;2;255;238;117m" in coloured, "unauthorized use is not coloured")
 
 
 def case_icmp_errors(args, tshark):
@@ -498,6 +779,11 @@ def main():
     parser.add_argument("--shared", required=True, help="the shared folder (pcaps/, registry/)")
     parser.add_argument("--gen", default="", help="pclassify-gen")
     parser.add_argument("--cli", default="", help="the pclassify CLI")
+    parser.add_argument("--profile", default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugin", "profile", "pclassify"),
+        help="the configuration profile folder (source)")
+    parser.add_argument("--build", default="", help="the build folder (for cmake --install)")
+    parser.add_argument("--cmake", default="cmake", help="cmake")
     args = parser.parse_args()
     tshark = None
     try:
