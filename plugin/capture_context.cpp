@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "io/flow_report.h"
+#include "output/flow_report.h"
 
 namespace pclassify::plugin {
 
@@ -22,7 +22,7 @@ LabelledFlow* CaptureContext::label_new_flow(const FlowEnds& ends) {
   LabelledFlow& flow = flows_.emplace_back();
   flow.label = label_flow(ends, *table_.table);
   flow.services = port_services(flow.label);
-  flow.service_text = io::service_or_status(flow.label);
+  flow.service_text = output::service_or_status(flow.label);
   return &flow;
 }
 

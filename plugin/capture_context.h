@@ -21,7 +21,7 @@ namespace pclassify::plugin {
 
 struct LabelledFlow {
   Label label;
-  std::string service_text;  // io::service_or_status(label): "https", "(unassigned)", ...
+  std::string service_text;  // output::service_or_status(label): "https", "(unassigned)", ...
   std::vector<std::string_view> services;  // port_services(label), computed once
   FirstPayloads payloads;
   // One check per new piece of evidence (the first payload of each direction), oldest

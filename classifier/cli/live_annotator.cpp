@@ -3,20 +3,20 @@
 #include <cstdio>
 
 #include "cli/exit_codes.h"
-#include "io/packet_comment.h"
+#include "output/packet_comment.h"
 
 namespace pclassify::cli {
 
 const PacketAnnotator::Comments& PacketAnnotator::comments_for(const Label& label) {
   auto [it, inserted] = comments_.try_emplace(&label);
   if (inserted) {
-    it->second.first = io::first_packet_comment(label);
-    it->second.warning = io::warning_comment(label);
+    it->second.first = output::first_packet_comment(label);
+    it->second.warning = output::warning_comment(label);
   }
   return it->second;
 }
 
-bool PacketAnnotator::add(const io::CapturedPacket& packet, const DecodedPacket& decoded) {
+bool PacketAnnotator::add(const capture::CapturedPacket& packet, const DecodedPacket& decoded) {
   std::string_view comment;
   if (decoded.status == DecodeStatus::flow) {
     const CanonicalKey canonical = make_flow_key(decoded.tuple);
@@ -39,9 +39,9 @@ bool PacketAnnotator::add(const io::CapturedPacket& packet, const DecodedPacket&
 
 std::unique_ptr<PacketAnnotator> open_annotator(const Options& options,
                                                 const FlowTracker& tracker,
-                                                io::FlowReporter& reporter) {
+                                                output::FlowReporter& reporter) {
   std::string error;
-  auto writer = io::PcapngWriter::create(options.write_file,
+  auto writer = output::PcapngWriter::create(options.write_file,
                                          std::string("pclassify ") + PCLASSIFY_VERSION, error);
   if (!writer) {
     std::fprintf(stderr, "pclassify: %s\n", error.c_str());
@@ -50,13 +50,13 @@ std::unique_ptr<PacketAnnotator> open_annotator(const Options& options,
   return std::make_unique<PacketAnnotator>(std::move(writer), tracker, reporter);
 }
 
-int read_inputs_annotated(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
-                          io::FlowReporter& reporter) {
+int read_inputs_annotated(const Options& options, FlowTracker& tracker, output::InputTotals& totals,
+                          output::FlowReporter& reporter) {
   const std::unique_ptr<PacketAnnotator> annotator = open_annotator(options, tracker, reporter);
   if (!annotator) return kExitOutputError;
   bool failed = false;
   int status = read_inputs(options, tracker, totals,
-                           [&](const io::CapturedPacket& packet, const DecodedPacket& decoded) {
+                           [&](const capture::CapturedPacket& packet, const DecodedPacket& decoded) {
                              if (!failed && !annotator->add(packet, decoded)) failed = true;
                            });
   if (!annotator->close() || failed) {

@@ -14,21 +14,21 @@
 #include "cli/read_loop.h"
 #include "decode/packet.h"
 #include "flow/flow_tracker.h"
-#include "io/capture_reader.h"
-#include "io/flow_report.h"
-#include "io/pcapng_writer.h"
+#include "capture/capture_reader.h"
+#include "output/flow_report.h"
+#include "output/pcapng_writer.h"
 
 namespace pclassify::cli {
 
 class PacketAnnotator {
  public:
   // `tracker` must already have counted each packet given to add().
-  PacketAnnotator(std::unique_ptr<io::PcapngWriter> writer, const FlowTracker& tracker,
-                  io::FlowReporter& reporter)
+  PacketAnnotator(std::unique_ptr<output::PcapngWriter> writer, const FlowTracker& tracker,
+                  output::FlowReporter& reporter)
       : writer_(std::move(writer)), tracker_(tracker), reporter_(reporter) {}
 
   // Writes the packet with its comment, if any. False once writing failed.
-  bool add(const io::CapturedPacket& packet, const DecodedPacket& decoded);
+  bool add(const capture::CapturedPacket& packet, const DecodedPacket& decoded);
 
   bool flush() { return writer_->flush(); }
   // Closes the file; false (with error()) if anything failed.
@@ -42,9 +42,9 @@ class PacketAnnotator {
   };
   const Comments& comments_for(const Label& label);
 
-  std::unique_ptr<io::PcapngWriter> writer_;
+  std::unique_ptr<output::PcapngWriter> writer_;
   const FlowTracker& tracker_;
-  io::FlowReporter& reporter_;
+  output::FlowReporter& reporter_;
   std::unordered_map<const Label*, Comments> comments_;  // labels are shared and stable
 };
 
@@ -52,13 +52,13 @@ class PacketAnnotator {
 // stderr, when the file cannot be created.
 std::unique_ptr<PacketAnnotator> open_annotator(const Options& options,
                                                 const FlowTracker& tracker,
-                                                io::FlowReporter& reporter);
+                                                output::FlowReporter& reporter);
 
 // read_inputs (read_loop.h) that also writes every packet read, filter permitting, to
 // `options.write_file`. Returns kExitOutputError, having said why, when the file cannot
 // be created or written.
 // `reporter` reports the tracker's flows (its labels go into the comments).
-int read_inputs_annotated(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
-                          io::FlowReporter& reporter);
+int read_inputs_annotated(const Options& options, FlowTracker& tracker, output::InputTotals& totals,
+                          output::FlowReporter& reporter);
 
 }  // namespace pclassify::cli

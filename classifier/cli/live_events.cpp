@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <functional>
 
-#include "io/text_encoding.h"
+#include "output/text_encoding.h"
 
 namespace pclassify::cli {
 namespace {
@@ -11,14 +11,14 @@ namespace {
 // What a fresh writer of `format` writes when `use` is applied and it is finished. The
 // writers buffer until finish(), so one writer per event is how an event reaches the
 // output at once; events are per flow, not per packet, so the cost does not matter.
-std::string writer_output(io::OutputFormat format,
-                          const std::function<void(io::FlowWriter&)>& use) {
+std::string writer_output(output::OutputFormat format,
+                          const std::function<void(output::FlowWriter&)>& use) {
   char* data = nullptr;
   size_t size = 0;
   std::FILE* memory = open_memstream(&data, &size);
   if (memory == nullptr) return {};
   {
-    auto writer = io::make_flow_writer(format, memory, io::TableLayout{});
+    auto writer = output::make_flow_writer(format, memory, output::TableLayout{});
     use(*writer);
     writer->finish();
   }
@@ -50,10 +50,10 @@ std::string notable_codes(const Label& label) {
 }
 
 // "proto client > server service"
-std::string flow_text(const io::FlowReport& r) {
+std::string flow_text(const output::FlowReport& r) {
   return std::string(transport_name(r.transport)) + " " +
-         io::endpoint_text(r.client_ip, r.client_port) + " > " +
-         io::endpoint_text(r.server_ip, r.server_port) + " " + io::service_or_status(*r.label);
+         output::endpoint_text(r.client_ip, r.client_port) + " > " +
+         output::endpoint_text(r.server_ip, r.server_port) + " " + output::service_or_status(*r.label);
 }
 
 std::string seconds_text(int64_t nanoseconds) {
@@ -79,8 +79,8 @@ std::string with_event_action(std::string line, std::string_view action,
 }
 
 void FlowEventPrinter::begin() {
-  if (format_ != io::OutputFormat::csv && format_ != io::OutputFormat::zeek) return;
-  std::string header = writer_output(format_, [](io::FlowWriter& w) { w.begin(); });
+  if (format_ != output::OutputFormat::csv && format_ != output::OutputFormat::zeek) return;
+  std::string header = writer_output(format_, [](output::FlowWriter& w) { w.begin(); });
   // finish() appended Zeek's "#close" line: it belongs at the very end (see finish()).
   const size_t close = header.rfind("#close");
   if (close != std::string::npos && (close == 0 || header[close - 1] == '\n')) {
@@ -89,29 +89,29 @@ void FlowEventPrinter::begin() {
   emit(header);
 }
 
-void FlowEventPrinter::flow_started(const io::FlowReport& r) {
+void FlowEventPrinter::flow_started(const output::FlowReport& r) {
   switch (format_) {
-    case io::OutputFormat::table: {
+    case output::OutputFormat::table: {
       std::string line = "start " + flow_text(r) + " (" +
                          std::string(server_basis_name(r.label->basis)) +
                          ") notes: " + notable_codes(*r.label) + "\n";
       emit(line);
       break;
     }
-    case io::OutputFormat::json:
-      emit(with_event_action(writer_output(format_, [&](io::FlowWriter& w) { w.write(r); }),
+    case output::OutputFormat::json:
+      emit(with_event_action(writer_output(format_, [&](output::FlowWriter& w) { w.write(r); }),
                              "flow_start", ""));
       break;
-    case io::OutputFormat::csv:
-    case io::OutputFormat::zeek:
+    case output::OutputFormat::csv:
+    case output::OutputFormat::zeek:
       break;  // one row per flow, when it ends
   }
 }
 
-void FlowEventPrinter::flow_ended(const io::FlowReport& r, FlowEndReason reason) {
+void FlowEventPrinter::flow_ended(const output::FlowReport& r, FlowEndReason reason) {
   const std::string_view reason_name = flow_end_reason_name(reason);
   switch (format_) {
-    case io::OutputFormat::table: {
+    case output::OutputFormat::table: {
       std::string line = "end   " + flow_text(r) + " " + std::string(reason_name) + " " +
                          std::to_string(r.packets()) + " packets " +
                          std::to_string(r.bytes()) + " bytes " +
@@ -120,21 +120,21 @@ void FlowEventPrinter::flow_ended(const io::FlowReport& r, FlowEndReason reason)
       emit(line);
       break;
     }
-    case io::OutputFormat::json:
-      emit(with_event_action(writer_output(format_, [&](io::FlowWriter& w) { w.write(r); }),
+    case output::OutputFormat::json:
+      emit(with_event_action(writer_output(format_, [&](output::FlowWriter& w) { w.write(r); }),
                              "flow_end", reason_name));
       break;
-    case io::OutputFormat::csv:
-    case io::OutputFormat::zeek:
-      emit(filter_comment_lines(writer_output(format_, [&](io::FlowWriter& w) { w.write(r); }),
+    case output::OutputFormat::csv:
+    case output::OutputFormat::zeek:
+      emit(filter_comment_lines(writer_output(format_, [&](output::FlowWriter& w) { w.write(r); }),
                                 false));
       break;
   }
 }
 
 void FlowEventPrinter::finish() {
-  if (format_ == io::OutputFormat::zeek) {
-    emit(filter_comment_lines(writer_output(format_, [](io::FlowWriter&) {}), true));
+  if (format_ == output::OutputFormat::zeek) {
+    emit(filter_comment_lines(writer_output(format_, [](output::FlowWriter&) {}), true));
   }
   std::fflush(out_);
 }

@@ -14,19 +14,19 @@
 #include <string>
 
 #include "flow/flow_tracker.h"
-#include "io/flow_report.h"
-#include "io/flow_writer.h"
+#include "output/flow_report.h"
+#include "output/flow_writer.h"
 
 namespace pclassify::cli {
 
 class FlowEventPrinter {
  public:
-  FlowEventPrinter(io::OutputFormat format, std::FILE* out) : format_(format), out_(out) {}
+  FlowEventPrinter(output::OutputFormat format, std::FILE* out) : format_(format), out_(out) {}
 
   // Header lines (csv, zeek).
   void begin();
-  void flow_started(const io::FlowReport& flow);
-  void flow_ended(const io::FlowReport& flow, FlowEndReason reason);
+  void flow_started(const output::FlowReport& flow);
+  void flow_ended(const output::FlowReport& flow, FlowEndReason reason);
   // Trailer lines (zeek's #close).
   void finish();
 
@@ -36,7 +36,7 @@ class FlowEventPrinter {
  private:
   void emit(const std::string& text);
 
-  io::OutputFormat format_;
+  output::OutputFormat format_;
   std::FILE* out_;
 };
 

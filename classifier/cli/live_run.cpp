@@ -16,10 +16,10 @@
 #include "cli/live_signals.h"
 #include "decode/packet.h"
 #include "flow/flow_tracker.h"
-#include "io/flow_report.h"
-#include "io/live_capture.h"
-#include "io/pcapng_writer.h"
-#include "io/summary.h"
+#include "output/flow_report.h"
+#include "capture/live_capture.h"
+#include "output/pcapng_writer.h"
+#include "output/summary.h"
 
 namespace pclassify::cli {
 namespace {
@@ -40,8 +40,8 @@ int64_t clock_ns(clockid_t clock) {
 std::string resolve_interface(const std::string& name) {
   if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) return name;
   std::string error;
-  const std::vector<io::InterfaceInfo> interfaces = io::LiveCapture::list_interfaces(error);
-  for (const io::InterfaceInfo& info : interfaces) {
+  const std::vector<capture::InterfaceInfo> interfaces = capture::LiveCapture::list_interfaces(error);
+  for (const capture::InterfaceInfo& info : interfaces) {
     if (info.name == name) return name;
   }
   const unsigned long number = std::strtoul(name.c_str(), nullptr, 10);
@@ -49,16 +49,16 @@ std::string resolve_interface(const std::string& name) {
   return name;
 }
 
-void report_capture_error(const io::LiveError& error) {
+void report_capture_error(const capture::LiveError& error) {
   std::fprintf(stderr, "pclassify: %s\n", error.message.c_str());
   switch (error.kind) {
-    case io::LiveErrorKind::permission:
+    case capture::LiveErrorKind::permission:
       std::fprintf(stderr,
                    "pclassify: capturing needs the CAP_NET_RAW and CAP_NET_ADMIN capabilities: "
                    "run as root, or grant them with\n"
                    "  setcap cap_net_raw,cap_net_admin=eip \"$(command -v pclassify)\"\n");
       break;
-    case io::LiveErrorKind::no_such_interface:
+    case capture::LiveErrorKind::no_such_interface:
       std::fprintf(stderr, "pclassify: run pclassify -D to list the interfaces\n");
       break;
     default: break;
@@ -97,7 +97,7 @@ enum class StopCause : uint8_t { signal, packet_count, duration, error };
 // The summary's live-capture lines: how flows ended, evictions, the kernel's counters.
 std::string live_summary(const std::string& interface, const FlowTracker& tracker,
                          const std::array<uint64_t, 4>& ended, uint64_t started,
-                         const std::optional<io::LiveStats>& kernel, StopCause cause,
+                         const std::optional<capture::LiveStats>& kernel, StopCause cause,
                          int signal_number, int64_t elapsed_ns, uint64_t max_flows) {
   std::string out = "Live capture on " + interface + ": ";
   char seconds[32];
@@ -138,13 +138,13 @@ std::string live_summary(const std::string& interface, const FlowTracker& tracke
 
 int list_interfaces(std::FILE* out) {
   std::string error;
-  const std::vector<io::InterfaceInfo> interfaces = io::LiveCapture::list_interfaces(error);
+  const std::vector<capture::InterfaceInfo> interfaces = capture::LiveCapture::list_interfaces(error);
   if (!error.empty()) {
     std::fprintf(stderr, "pclassify: %s\n", error.c_str());
     return kExitInputError;
   }
   for (size_t i = 0; i < interfaces.size(); ++i) {
-    const io::InterfaceInfo& info = interfaces[i];
+    const capture::InterfaceInfo& info = interfaces[i];
     std::string flags;
     const auto add_flag = [&](bool set, const char* name) {
       if (!set) return;
@@ -164,11 +164,11 @@ int list_interfaces(std::FILE* out) {
 }
 
 int run_live_capture(const Options& options, const ServiceTable& table) {
-  io::LiveCaptureOptions capture_options;
+  capture::LiveCaptureOptions capture_options;
   capture_options.interface = resolve_interface(options.interface);
   capture_options.promiscuous = options.promiscuous;
-  io::LiveError open_error;
-  std::unique_ptr<io::LiveCapture> capture = io::LiveCapture::open(capture_options, open_error);
+  capture::LiveError open_error;
+  std::unique_ptr<capture::LiveCapture> capture = capture::LiveCapture::open(capture_options, open_error);
   if (!capture) {
     report_capture_error(open_error);
     return kExitInputError;
@@ -183,15 +183,15 @@ int run_live_capture(const Options& options, const ServiceTable& table) {
 
   const FlowTracker::Options flow_options = tracker_options(options);
   FlowTracker tracker(flow_options);
-  io::FlowReporter reporter(tracker, table);
+  output::FlowReporter reporter(tracker, table);
   FlowEventPrinter printer(options.format, stdout);
-  io::ServiceSummary summary;
+  output::ServiceSummary summary;
   std::array<uint64_t, 4> ended{};
   uint64_t started = 0;
 
   // The handlers run inside add(), expire() and finish(), while the tracker still holds
   // the flow: its report is made from the table.
-  const auto report_of = [&](const Flow& flow) -> std::optional<io::FlowReport> {
+  const auto report_of = [&](const Flow& flow) -> std::optional<output::FlowReport> {
     const uint32_t index = tracker.flows().find(flow.key);
     if (index == FlowTable::kNotFound) return std::nullopt;
     return reporter.report(index);
@@ -227,16 +227,16 @@ int run_live_capture(const Options& options, const ServiceTable& table) {
           ? start_ns + static_cast<int64_t>(options.duration_seconds * 1e9)
           : std::numeric_limits<int64_t>::max();
   int64_t next_expire_ns = 0;
-  io::InputTotals totals;
-  io::CapturedPacket packet;
+  output::InputTotals totals;
+  capture::CapturedPacket packet;
   int exit_code = kExitOk;
   StopCause cause = StopCause::signal;
   for (;;) {
     if (StopSignals::requested() != 0) break;
-    const io::LiveStatus status = capture->next(packet);
+    const capture::LiveStatus status = capture->next(packet);
     int64_t now_ns = 0;
     bool count_reached = false;
-    if (status == io::LiveStatus::packet) {
+    if (status == capture::LiveStatus::packet) {
       ++totals.packets_read;
       DecodedPacket decoded = decode_packet(packet.link_type, packet.data, packet.wire_length);
       const uint32_t wire_length =
@@ -250,7 +250,7 @@ int run_live_capture(const Options& options, const ServiceTable& table) {
       }
       now_ns = packet.timestamp_ns;
       count_reached = options.max_packets != 0 && tracker.counts().total >= options.max_packets;
-    } else if (status == io::LiveStatus::error) {
+    } else if (status == capture::LiveStatus::error) {
       std::fprintf(stderr, "pclassify: %s\n", capture->error().c_str());
       exit_code = kExitInputError;
       cause = StopCause::error;
@@ -285,12 +285,12 @@ int run_live_capture(const Options& options, const ServiceTable& table) {
     std::fprintf(stderr, "pclassify: %s\n", annotator->error().c_str());
     exit_code = worse_exit(exit_code, kExitOutputError);
   }
-  io::LiveStats kernel_stats;
-  std::optional<io::LiveStats> kernel;
+  capture::LiveStats kernel_stats;
+  std::optional<capture::LiveStats> kernel;
   if (capture->stats(kernel_stats)) kernel = kernel_stats;
   const int signal_number = StopSignals::requested();
   if (!options.quiet) {
-    const bool to_stdout = options.format == io::OutputFormat::table;
+    const bool to_stdout = options.format == output::OutputFormat::table;
     std::FILE* stream = to_stdout ? stdout : stderr;
     std::string text = summary.format(tracker, totals);
     text += live_summary(capture->interface(), tracker, ended, started, kernel, cause,

@@ -7,8 +7,8 @@ namespace pclassify::cli {
 namespace {
 
 volatile std::sig_atomic_t g_stop_signal = 0;
-std::atomic<io::LiveCapture*> g_capture{nullptr};
-static_assert(std::atomic<io::LiveCapture*>::is_always_lock_free,
+std::atomic<capture::LiveCapture*> g_capture{nullptr};
+static_assert(std::atomic<capture::LiveCapture*>::is_always_lock_free,
               "a signal handler may only use lock-free atomics");
 
 struct sigaction g_previous_int {};
@@ -16,12 +16,12 @@ struct sigaction g_previous_term {};
 
 extern "C" void on_stop_signal(int signal_number) {
   g_stop_signal = signal_number;
-  if (io::LiveCapture* capture = g_capture.load()) capture->stop();
+  if (capture::LiveCapture* capture = g_capture.load()) capture->stop();
 }
 
 }  // namespace
 
-StopSignals::StopSignals(io::LiveCapture& capture) {
+StopSignals::StopSignals(capture::LiveCapture& capture) {
   g_stop_signal = 0;
   g_capture.store(&capture);
   struct sigaction action {};

@@ -6,14 +6,14 @@
 // one static slot; only one StopSignals may exist at a time.
 #pragma once
 
-#include "io/live_capture.h"
+#include "capture/live_capture.h"
 
 namespace pclassify::cli {
 
 class StopSignals {
  public:
   // Installs the handlers (the previous ones are restored by the destructor).
-  explicit StopSignals(io::LiveCapture& capture);
+  explicit StopSignals(capture::LiveCapture& capture);
   ~StopSignals();
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;

@@ -4,8 +4,8 @@
 #include <set>
 #include <utility>
 
-#include "io/format_writers.h"
-#include "io/text_encoding.h"
+#include "output/format_writers.h"
+#include "output/text_encoding.h"
 #include "label/label.h"
 
 namespace pclassify::cli {
@@ -61,14 +61,14 @@ void print_text(const Label& label, std::FILE* out) {
 void print_json(const Label& label, std::FILE* out) {
   std::string line = "{\"port\":" + std::to_string(label.server_port) + ",\"transport\":\"" +
                      std::string(transport_name(label.transport)) + "\",\"pclassify\":{";
-  io::append_label_json_members(line, label);
+  output::append_label_json_members(line, label);
   line += "}}\n";
   std::fputs(line.c_str(), out);
 }
 
 }  // namespace
 
-bool print_lookup(const std::string& query, const ServiceTable& table, io::OutputFormat format,
+bool print_lookup(const std::string& query, const ServiceTable& table, output::OutputFormat format,
                   std::FILE* out, std::string& error) {
   // (transport, port) pairs to answer, in a stable order.
   std::set<std::pair<uint16_t, Transport>> targets;
@@ -105,7 +105,7 @@ bool print_lookup(const std::string& query, const ServiceTable& table, io::Outpu
       error = "--lookup " + query + ": no port number and no service of that name in the table";
       return false;
     }
-    if (targets.empty() && portless && format != io::OutputFormat::json) {
+    if (targets.empty() && portless && format != output::OutputFormat::json) {
       std::fprintf(out, "%s: registered without a port number (for example a DNS-SD name)\n",
                    query.c_str());
     }
@@ -113,7 +113,7 @@ bool print_lookup(const std::string& query, const ServiceTable& table, io::Outpu
   bool first = true;
   for (const auto& [p, transport] : targets) {
     const Label label = label_for_server_port(transport, p, table);
-    if (format == io::OutputFormat::json) {
+    if (format == output::OutputFormat::json) {
       print_json(label, out);
     } else {
       if (!first) std::fputc('\n', out);

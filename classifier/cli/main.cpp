@@ -15,9 +15,9 @@
 #include "cli/triage_output.h"
 #include "cli/triage_policy.h"
 #include "flow/flow_tracker.h"
-#include "io/flow_report.h"
-#include "io/flow_writer.h"
-#include "io/summary.h"
+#include "output/flow_report.h"
+#include "output/flow_writer.h"
+#include "output/summary.h"
 #include "services/service_table.h"
 
 namespace pclassify::cli {
@@ -37,16 +37,16 @@ std::string provenance_line(const ServiceTable& table) {
 }
 
 // Writes every flow in order of first appearance, then the summary.
-int write_flows(const Options& options, const FlowTracker& tracker, io::FlowReporter& reporter,
-                const io::InputTotals& totals) {
-  io::TableLayout layout;
+int write_flows(const Options& options, const FlowTracker& tracker, output::FlowReporter& reporter,
+                const output::InputTotals& totals) {
+  output::TableLayout layout;
   layout.width = output_width();
   layout.unicode_ellipsis = locale_is_utf8();
-  auto writer = io::make_flow_writer(options.format, stdout, layout);
-  io::ServiceSummary summary;
+  auto writer = output::make_flow_writer(options.format, stdout, layout);
+  output::ServiceSummary summary;
   writer->begin();
   for (uint32_t i = 0; i < tracker.flows().size(); ++i) {
-    const io::FlowReport report = reporter.report(i);
+    const output::FlowReport report = reporter.report(i);
     writer->write(report);
     summary.add(report);
   }
@@ -54,7 +54,7 @@ int write_flows(const Options& options, const FlowTracker& tracker, io::FlowRepo
   if (!options.quiet) {
     // The table is for people: the summary follows it on stdout. Machine formats keep
     // stdout for flows only.
-    const bool to_stdout = options.format == io::OutputFormat::table;
+    const bool to_stdout = options.format == output::OutputFormat::table;
     const std::string text = summary.format(tracker, totals);
     std::FILE* stream = to_stdout ? stdout : stderr;
     if (to_stdout) std::fputc('\n', stream);
@@ -99,7 +99,7 @@ int run(int argc, char** argv) {
   }
   if (!options.lookups.empty()) {
     for (size_t i = 0; i < options.lookups.size(); ++i) {
-      if (i > 0 && options.format != io::OutputFormat::json) std::fputc('\n', stdout);
+      if (i > 0 && options.format != output::OutputFormat::json) std::fputc('\n', stdout);
       if (!print_lookup(options.lookups[i], table, options.format, stdout, error)) {
         std::fprintf(stderr, "pclassify: %s\n", error.c_str());
         return kExitUsage;
@@ -126,10 +126,10 @@ int run(int argc, char** argv) {
   FlowTracker tracker(tracker_options);
   // Payloads are verified as soon as each flow's evidence is final, so that the tracker
   // can free the samples then instead of holding every flow's until the end.
-  io::FlowReporter reporter(tracker, table);
+  output::FlowReporter reporter(tracker, table);
   tracker.set_payloads_complete_handler(
       [&reporter](uint32_t index, const Flow&) { return reporter.settle(index); });
-  io::InputTotals totals;
+  output::InputTotals totals;
   const int read_status = options.write_file.empty()
                               ? read_inputs(options, tracker, totals)
                               : read_inputs_annotated(options, tracker, totals, reporter);

@@ -97,7 +97,7 @@ bool parse_options(int argc, char** argv, Options& options, std::string& error) 
       }
     } else if (name == "-o" || name == "--output") {
       if (!take_value()) return false;
-      const auto format = io::output_format_from_name(value);
+      const auto format = output::output_format_from_name(value);
       if (!format) {
         error = "unknown output format \"" + value + "\" (table, json, csv, zeek)";
         return false;
@@ -168,8 +168,8 @@ bool parse_options(int argc, char** argv, Options& options, std::string& error) 
     error = "--policy applies to --triage only";
     return false;
   }
-  if (options.triage && options.format != io::OutputFormat::table &&
-      options.format != io::OutputFormat::json) {
+  if (options.triage && options.format != output::OutputFormat::table &&
+      options.format != output::OutputFormat::json) {
     error = "--triage writes -o table or -o json";
     return false;
   }

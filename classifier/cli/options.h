@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "cli/live_options.h"
-#include "io/flow_writer.h"
+#include "output/flow_writer.h"
 
 namespace pclassify::cli {
 
@@ -15,7 +15,7 @@ struct Options {
   std::vector<std::string> inputs;   // "-" is standard input
   std::string filter;                // BPF expression; empty = none
   uint64_t max_packets = 0;          // -c; 0 = no limit
-  io::OutputFormat format = io::OutputFormat::table;
+  output::OutputFormat format = output::OutputFormat::table;
   bool quiet = false;                // -q: no summary, no progress bar
   std::string table_file;            // --table FILE
   std::vector<std::string> lookups;  // --lookup ARG

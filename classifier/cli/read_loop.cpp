@@ -10,8 +10,8 @@
 #include "cli/progress.h"
 #include "cli/terminal.h"
 #include "decode/packet.h"
-#include "io/bpf_filter.h"
-#include "io/capture_reader.h"
+#include "capture/bpf_filter.h"
+#include "capture/capture_reader.h"
 
 namespace pclassify::cli {
 namespace {
@@ -28,10 +28,10 @@ void report(Progress& progress, const std::string& input, const std::string& mes
 
 }  // namespace
 
-int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& totals,
+int read_inputs(const Options& options, FlowTracker& tracker, output::InputTotals& totals,
                 const PacketObserver& observer) {
-  std::unique_ptr<io::BpfFilter> filter;
-  if (!options.filter.empty()) filter = std::make_unique<io::BpfFilter>(options.filter);
+  std::unique_ptr<capture::BpfFilter> filter;
+  if (!options.filter.empty()) filter = std::make_unique<capture::BpfFilter>(options.filter);
   Progress progress(!options.quiet && is_terminal(2));
   int exit_code = kExitOk;
   bool count_reached = false;
@@ -39,7 +39,7 @@ int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& t
   for (const std::string& input : options.inputs) {
     if (count_reached) break;
     std::string error;
-    auto reader = io::CaptureReader::open_file(input, error);
+    auto reader = capture::CaptureReader::open_file(input, error);
     if (!reader) {
       report(progress, input, error);
       exit_code = worse_exit(exit_code, kExitInputError);
@@ -54,7 +54,7 @@ int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& t
     // (Prefetching the records too, in a second pass over the batch, measured no faster.)
     // A batch's bytes stay valid until the next read (CaptureReader::next_batch), and
     // packets are still counted, and observed, one by one in capture order.
-    std::array<io::CapturedPacket, kBatchSize> packets;
+    std::array<capture::CapturedPacket, kBatchSize> packets;
     std::array<DecodedPacket, kBatchSize> decoded;
     std::array<bool, kBatchSize> passed{};  // not rejected by the filter
     std::array<FlowTracker::PreparedFlow, kBatchSize> prepared;
@@ -66,10 +66,10 @@ int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& t
         wanted = static_cast<size_t>(
             std::min<uint64_t>(wanted, options.max_packets - tracker.counts().total));
       }
-      io::ReadStatus status = io::ReadStatus::packet;
+      capture::ReadStatus status = capture::ReadStatus::packet;
       const size_t count = reader->next_batch(std::span(packets).first(wanted), status);
       for (size_t i = 0; i < count; ++i) {
-        const io::CapturedPacket& packet = packets[i];
+        const capture::CapturedPacket& packet = packets[i];
         ++totals.packets_read;
         passed[i] = false;
         if (filter) {
@@ -91,7 +91,7 @@ int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& t
       }
       for (size_t i = 0; i < count; ++i) {
         if (!passed[i]) continue;
-        const io::CapturedPacket& packet = packets[i];
+        const capture::CapturedPacket& packet = packets[i];
         // A record claiming fewer wire bytes than it captured is inconsistent; the captured
         // bytes are evidence (as in bytes/slice.h).
         const uint32_t wire_length =
@@ -99,13 +99,13 @@ int read_inputs(const Options& options, FlowTracker& tracker, io::InputTotals& t
         tracker.add(decoded[i], packet.timestamp_ns, wire_length, &prepared[i]);
         if (observer) observer(packet, decoded[i]);
       }
-      if (status == io::ReadStatus::end) break;
-      if (status == io::ReadStatus::truncated) {
+      if (status == capture::ReadStatus::end) break;
+      if (status == capture::ReadStatus::truncated) {
         report(progress, input, reader->error() + "; the flows read so far are kept");
         exit_code = worse_exit(exit_code, kExitTruncated);
         break;
       }
-      if (status == io::ReadStatus::error) {
+      if (status == capture::ReadStatus::error) {
         report(progress, input, reader->error());
         exit_code = worse_exit(exit_code, kExitInputError);
         break;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "cli/exit_codes.h"
-#include "io/flow_report.h"
-#include "io/text_encoding.h"
+#include "output/flow_report.h"
+#include "output/text_encoding.h"
 #include "triage/triage_collector.h"
 
 namespace pclassify::cli {
@@ -16,11 +16,11 @@ using triage::FlaggedHost;
 using triage::Finding;
 using triage::TriageResult;
 
-triage::TriageResult collect(const FlowTracker& tracker, io::FlowReporter& reporter,
+triage::TriageResult collect(const FlowTracker& tracker, output::FlowReporter& reporter,
                              const triage::SitePolicy* policy) {
   triage::TriageCollector collector(policy);
   for (uint32_t i = 0; i < tracker.flows().size(); ++i) {
-    const io::FlowReport r = reporter.report(i);
+    const output::FlowReport r = reporter.report(i);
     triage::FlowFacts facts;
     facts.transport = r.transport;
     facts.client_ip = r.client_ip;
@@ -30,7 +30,7 @@ triage::TriageResult collect(const FlowTracker& tracker, io::FlowReporter& repor
     facts.label = r.label;
     facts.payload = r.payload ? &*r.payload : nullptr;
     facts.answered = triage::server_answered(r.transport, r.server_packets, r.server_tcp_flags);
-    collector.add(facts, io::service_or_status(*r.label), r.packets(), r.bytes());
+    collector.add(facts, output::service_or_status(*r.label), r.packets(), r.bytes());
   }
   return collector.finish();
 }
@@ -66,8 +66,8 @@ std::string format_table(const TriageResult& result) {
     } else {
       const FlaggedFlow& f = result.flows[entry.index];
       out += std::string(transport_name(f.transport)) + " " +
-             io::endpoint_text(f.client_ip, f.client_port) + " -> " +
-             io::endpoint_text(f.server_ip, f.server_port) + "  " + f.service + "  (" +
+             output::endpoint_text(f.client_ip, f.client_port) + " -> " +
+             output::endpoint_text(f.server_ip, f.server_port) + "  " + f.service + "  (" +
              std::to_string(f.packets) + " packets, " + std::to_string(f.bytes) + " bytes" +
              (f.answered ? "" : ", unanswered") + ")\n";
       append_findings_text(out, f.findings);
@@ -100,7 +100,7 @@ void append_findings_json(std::string& out, const std::vector<Finding>& findings
     out += triage::reason_name(findings[i].reason);
     out += "\",\"points\":" + std::to_string(triage::reason_points(findings[i].reason));
     out += ",\"text\":";
-    io::append_json_string(out, findings[i].text);
+    output::append_json_string(out, findings[i].text);
     out += '}';
   }
   out += ']';
@@ -129,7 +129,7 @@ std::string format_json(const TriageResult& result) {
       out += ",\"destination\":{\"ip\":\"" + f.server_ip.to_string() +
              "\",\"port\":" + std::to_string(f.server_port) + "}";
       out += ",\"service\":";
-      io::append_json_string(out, f.service);
+      output::append_json_string(out, f.service);
       out += ",\"packets\":" + std::to_string(f.packets);
       out += ",\"bytes\":" + std::to_string(f.bytes);
       out += f.answered ? ",\"answered\":true" : ",\"answered\":false";
@@ -155,10 +155,10 @@ std::string format_json(const TriageResult& result) {
 
 }  // namespace
 
-int write_triage(const Options& options, const FlowTracker& tracker, io::FlowReporter& reporter,
+int write_triage(const Options& options, const FlowTracker& tracker, output::FlowReporter& reporter,
                  const triage::SitePolicy* policy) {
   const TriageResult result = collect(tracker, reporter, policy);
-  const std::string text = options.format == io::OutputFormat::json ? format_json(result)
+  const std::string text = options.format == output::OutputFormat::json ? format_json(result)
                                                                      : format_table(result);
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "flow/flow_tracker.h"
-#include "io/flow_report.h"
-#include "io/flow_writer.h"
+#include "output/flow_report.h"
+#include "output/flow_writer.h"
 #include "services/service_table.h"
 
 namespace {
@@ -73,8 +73,8 @@ enum class Mix { bench_capture, varied };
 // The flows and their reports; everything the reports point into lives here.
 struct Workload {
   FlowTracker tracker{sampling_options()};
-  std::unique_ptr<io::FlowReporter> reporter;
-  std::vector<io::FlowReport> reports;
+  std::unique_ptr<output::FlowReporter> reporter;
+  std::vector<output::FlowReport> reports;
 
   explicit Workload(Mix mix) {
     const bool varied = mix == Mix::varied;
@@ -119,7 +119,7 @@ struct Workload {
         tracker.add(p, start_ns + index * 12'600'000, index < 2 ? 66 : 590);
       }
     }
-    reporter = std::make_unique<io::FlowReporter>(tracker, ServiceTable::builtin());
+    reporter = std::make_unique<output::FlowReporter>(tracker, ServiceTable::builtin());
     for (uint32_t i = 0; i < tracker.flows().size(); ++i) reports.push_back(reporter->report(i));
   }
 };
@@ -132,16 +132,16 @@ const Workload& workload(Mix mix) {
 
 // One iteration writes every report through a new writer (begin, write each, finish), as
 // a run does; the table writer only renders in finish(), so it is timed whole too.
-void BM_Write(benchmark::State& state, io::OutputFormat format, Mix mix) {
+void BM_Write(benchmark::State& state, output::OutputFormat format, Mix mix) {
   const Workload& w = workload(mix);
   std::FILE* null = std::fopen("/dev/null", "w");
   if (null == nullptr) return state.SkipWithError("cannot open /dev/null");
-  io::TableLayout layout;
+  output::TableLayout layout;
   layout.width = 200;
   for (auto _ : state) {
-    auto writer = io::make_flow_writer(format, null, layout);
+    auto writer = output::make_flow_writer(format, null, layout);
     writer->begin();
-    for (const io::FlowReport& r : w.reports) writer->write(r);
+    for (const output::FlowReport& r : w.reports) writer->write(r);
     writer->finish();
   }
   std::fclose(null);
@@ -151,21 +151,21 @@ void BM_Write(benchmark::State& state, io::OutputFormat format, Mix mix) {
       flows, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * w.reports.size()));
 }
-BENCHMARK_CAPTURE(BM_Write, json / bench_capture, io::OutputFormat::json, Mix::bench_capture)
+BENCHMARK_CAPTURE(BM_Write, json / bench_capture, output::OutputFormat::json, Mix::bench_capture)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, json / varied, io::OutputFormat::json, Mix::varied)
+BENCHMARK_CAPTURE(BM_Write, json / varied, output::OutputFormat::json, Mix::varied)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, csv / bench_capture, io::OutputFormat::csv, Mix::bench_capture)
+BENCHMARK_CAPTURE(BM_Write, csv / bench_capture, output::OutputFormat::csv, Mix::bench_capture)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, csv / varied, io::OutputFormat::csv, Mix::varied)
+BENCHMARK_CAPTURE(BM_Write, csv / varied, output::OutputFormat::csv, Mix::varied)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, zeek / bench_capture, io::OutputFormat::zeek, Mix::bench_capture)
+BENCHMARK_CAPTURE(BM_Write, zeek / bench_capture, output::OutputFormat::zeek, Mix::bench_capture)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, zeek / varied, io::OutputFormat::zeek, Mix::varied)
+BENCHMARK_CAPTURE(BM_Write, zeek / varied, output::OutputFormat::zeek, Mix::varied)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, table / bench_capture, io::OutputFormat::table, Mix::bench_capture)
+BENCHMARK_CAPTURE(BM_Write, table / bench_capture, output::OutputFormat::table, Mix::bench_capture)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Write, table / varied, io::OutputFormat::table, Mix::varied)
+BENCHMARK_CAPTURE(BM_Write, table / varied, output::OutputFormat::table, Mix::varied)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

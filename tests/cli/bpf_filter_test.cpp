@@ -1,13 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "capture_bytes.h"
-#include "io/bpf_filter.h"
+#include "capture/bpf_filter.h"
 
 namespace pclassify::test {
 namespace {
 
 TEST(BpfFilter, MatchesOnEthernetAndRawIp) {
-  io::BpfFilter filter("udp port 53");
+  capture::BpfFilter filter("udp port 53");
   ASSERT_TRUE(filter.prepare(1)) << filter.error();
   const Bytes dns = ipv4_frame(0x0a000001, 0x0a000002, 5000, 53);
   const Bytes web = ipv4_frame(0x0a000001, 0x0a000002, 5000, 80, 0x02);
@@ -21,7 +21,7 @@ TEST(BpfFilter, MatchesOnEthernetAndRawIp) {
 }
 
 TEST(BpfFilter, SyntaxErrorIsReported) {
-  io::BpfFilter filter("tcp port http port");
+  capture::BpfFilter filter("tcp port http port");
   EXPECT_FALSE(filter.prepare(1));
   EXPECT_NE(filter.error().find("invalid filter expression"), std::string::npos);
 }

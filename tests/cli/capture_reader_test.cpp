@@ -6,15 +6,15 @@
 #include <gtest/gtest.h>
 
 #include "capture_bytes.h"
-#include "io/capture_reader.h"
-#include "io/input_buffer.h"
+#include "capture/capture_reader.h"
+#include "capture/input_buffer.h"
 
 namespace pclassify::test {
 namespace {
 
-using io::CapturedPacket;
-using io::CaptureReader;
-using io::ReadStatus;
+using capture::CapturedPacket;
+using capture::CaptureReader;
+using capture::ReadStatus;
 
 std::unique_ptr<CaptureReader> open(const Bytes& bytes, std::string& error) {
   return CaptureReader::open_bytes(bytes, error);
@@ -29,7 +29,7 @@ TEST(PcapReader, LittleEndianMicroseconds) {
   std::string error;
   auto reader = open(w.data(), error);
   ASSERT_TRUE(reader) << error;
-  EXPECT_EQ(reader->format(), io::CaptureFormat::pcap);
+  EXPECT_EQ(reader->format(), capture::CaptureFormat::pcap);
   CapturedPacket p;
   ASSERT_EQ(reader->next(p), ReadStatus::packet);
   EXPECT_EQ(p.link_type, 1);
@@ -164,7 +164,7 @@ TEST(PcapngReader, TwoInterfacesAndUnknownBlocks) {
     std::string error;
     auto reader = open(w.data(), error);
     ASSERT_TRUE(reader) << error;
-    EXPECT_EQ(reader->format(), io::CaptureFormat::pcapng);
+    EXPECT_EQ(reader->format(), capture::CaptureFormat::pcapng);
     CapturedPacket p;
     ASSERT_EQ(reader->next(p), ReadStatus::packet) << reader->error();
     EXPECT_EQ(p.link_type, 1);
@@ -265,7 +265,7 @@ TEST(InputBuffer, RecordsStraddlingBlocks) {
   ASSERT_EQ(::pipe(fds), 0);
   ASSERT_EQ(::write(fds[1], w.data().data(), w.size()), ssize_t(w.size()));
   ::close(fds[1]);
-  io::InputBuffer input(fds[0], true, 7);
+  capture::InputBuffer input(fds[0], true, 7);
   // Walk the records by hand through ensure/peek/consume.
   ASSERT_TRUE(input.ensure(24));
   input.consume(24);

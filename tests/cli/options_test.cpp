@@ -31,7 +31,7 @@ TEST(Options, ReadFlagMakesEveryWordFilter) {
   EXPECT_EQ(o.filter, "udp");
   EXPECT_EQ(o.max_packets, 10u);
   EXPECT_TRUE(o.quiet);
-  EXPECT_EQ(o.format, io::OutputFormat::json);
+  EXPECT_EQ(o.format, output::OutputFormat::json);
 }
 
 TEST(Options, StdinAndLongForms) {
@@ -39,7 +39,7 @@ TEST(Options, StdinAndLongForms) {
   std::string error;
   ASSERT_TRUE(parse({"--output=zeek", "--table=t.txt", "-"}, o, error)) << error;
   EXPECT_EQ(o.inputs, (std::vector<std::string>{"-"}));
-  EXPECT_EQ(o.format, io::OutputFormat::zeek);
+  EXPECT_EQ(o.format, output::OutputFormat::zeek);
   EXPECT_EQ(o.table_file, "t.txt");
 }
 

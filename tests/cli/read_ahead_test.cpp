@@ -20,16 +20,16 @@
 
 #include "../common/scratch_dir_test.h"
 #include "capture_bytes.h"
-#include "io/capture_formats.h"
-#include "io/capture_reader.h"
-#include "io/input_buffer.h"
+#include "capture/capture_formats.h"
+#include "capture/capture_reader.h"
+#include "capture/input_buffer.h"
 
 namespace pclassify::test {
 namespace {
 
 namespace fs = std::filesystem;
-using io::CaptureReader;
-using io::ReadStatus;
+using capture::CaptureReader;
+using capture::ReadStatus;
 
 // A packet copied out of the reader, with every field it reports.
 struct Packet {
@@ -57,12 +57,12 @@ Reading read_all(std::unique_ptr<CaptureReader> reader, const std::string& open_
     reading.open_error = open_error;
     return reading;
   }
-  std::array<io::CapturedPacket, 16> batch;
+  std::array<capture::CapturedPacket, 16> batch;
   for (;;) {
     ReadStatus status = ReadStatus::packet;
     const size_t count = reader->next_batch(batch, status);
     for (size_t i = 0; i < count; ++i) {
-      const io::CapturedPacket& p = batch[i];
+      const capture::CapturedPacket& p = batch[i];
       reading.packets.push_back({p.link_type, p.interface_id, p.snaplen, p.timestamp_ns,
                                  p.wire_length, Bytes(p.data.begin(), p.data.end())});
     }
@@ -81,7 +81,7 @@ Reading read_from_memory(const Bytes& bytes) {
 }
 
 // The format dispatch of CaptureReader::open_file, over an InputBuffer of our block size.
-std::unique_ptr<CaptureReader> open_input(std::unique_ptr<io::InputBuffer> input,
+std::unique_ptr<CaptureReader> open_input(std::unique_ptr<capture::InputBuffer> input,
                                           std::string& error) {
   if (!input->ensure(4)) {
     error = "shorter than a magic number";
@@ -89,15 +89,15 @@ std::unique_ptr<CaptureReader> open_input(std::unique_ptr<io::InputBuffer> input
   }
   const auto head = input->peek();
   if (head[0] == 0x0a && head[1] == 0x0d && head[2] == 0x0d && head[3] == 0x0a) {
-    return io::make_pcapng_reader(std::move(input), error);
+    return capture::make_pcapng_reader(std::move(input), error);
   }
-  return io::make_pcap_reader(std::move(input), error);
+  return capture::make_pcap_reader(std::move(input), error);
 }
 
 // Reads `path` through a file descriptor with `block_size`; `reads_ahead` tells whether
 // the buffer used its thread.
 Reading read_from_fd(int fd, size_t block_size, bool& reads_ahead) {
-  auto input = std::make_unique<io::InputBuffer>(fd, true, block_size);
+  auto input = std::make_unique<capture::InputBuffer>(fd, true, block_size);
   reads_ahead = input->reads_ahead();
   std::string error;
   auto reader = open_input(std::move(input), error);
@@ -223,7 +223,7 @@ Bytes pattern(uint32_t index, size_t length) {
 // assembled apart; the small records around them come from the blocks again.
 TEST_F(ReadAheadFiles, RecordsLargerThanBlockAndHeadroom) {
   PcapOptions options;
-  options.snaplen = io::kMaxCapturedLength;
+  options.snaplen = capture::kMaxCapturedLength;
   ByteWriter w = pcap_header(options);
   const std::vector<size_t> lengths = {60,      200'000, 61, 62,        3'000'000, 1500,
                                        100'000, 70'000,  63, 1'200'000, 64,        2000};
@@ -259,12 +259,12 @@ TEST_F(ReadAheadFiles, EarlyDestructionStopsTheThread) {
     ASSERT_GE(fd, 0);
     const auto start = std::chrono::steady_clock::now();
     {
-      auto input = std::make_unique<io::InputBuffer>(fd, false, kBlock);
+      auto input = std::make_unique<capture::InputBuffer>(fd, false, kBlock);
       ASSERT_TRUE(input->reads_ahead());
       std::string error;
       auto reader = open_input(std::move(input), error);
       ASSERT_TRUE(reader) << error;
-      io::CapturedPacket packet;
+      capture::CapturedPacket packet;
       for (int i = 0; i < packets_to_read; ++i) ASSERT_EQ(reader->next(packet), ReadStatus::packet);
       // Let the thread fill its pool and wait for a free buffer.
       std::this_thread::sleep_for(std::chrono::milliseconds(20));

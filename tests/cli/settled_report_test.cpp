@@ -10,8 +10,8 @@
 
 #include "decode/packet.h"
 #include "flow/flow_tracker.h"
-#include "io/capture_reader.h"
-#include "io/flow_report.h"
+#include "capture/capture_reader.h"
+#include "output/flow_report.h"
 #include "services/service_table.h"
 
 namespace pclassify::test {
@@ -20,10 +20,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // Everything a writer shows of a report's label and payload, as one line.
-std::string shown(const io::FlowReport& r) {
+std::string shown(const output::FlowReport& r) {
   std::string out = r.client_ip.to_string() + ":" + std::to_string(r.client_port) + " > " +
                     r.server_ip.to_string() + ":" + std::to_string(r.server_port) + " " +
-                    io::service_or_status(*r.label) + " notes:";
+                    output::service_or_status(*r.label) + " notes:";
   for (const Note& note : r.label->notes) out += " [" + note.text + "]";
   if (r.payload) {
     out += " verdict=" + std::string(verdict_name(r.payload->verdict)) + " protocol=" +
@@ -40,7 +40,7 @@ std::vector<std::string> reports_of(const fs::path& path, bool settle, size_t& s
   FlowTracker::Options options;
   options.sample_payloads = true;
   FlowTracker tracker(options);
-  io::FlowReporter reporter(tracker, ServiceTable::builtin());
+  output::FlowReporter reporter(tracker, ServiceTable::builtin());
   settled = 0;
   if (settle) {
     tracker.set_payloads_complete_handler([&](uint32_t index, const Flow&) {
@@ -49,11 +49,11 @@ std::vector<std::string> reports_of(const fs::path& path, bool settle, size_t& s
     });
   }
   std::string error;
-  auto reader = io::CaptureReader::open_file(path.string(), error);
+  auto reader = capture::CaptureReader::open_file(path.string(), error);
   EXPECT_TRUE(reader) << path << ": " << error;
   if (!reader) return {};
-  io::CapturedPacket packet;
-  while (reader->next(packet) == io::ReadStatus::packet) {
+  capture::CapturedPacket packet;
+  while (reader->next(packet) == capture::ReadStatus::packet) {
     DecodedPacket decoded = decode_packet(packet.link_type, packet.data, packet.wire_length);
     tracker.add(decoded, packet.timestamp_ns, packet.wire_length);
   }

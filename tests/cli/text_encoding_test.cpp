@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "io/text_encoding.h"
+#include "output/text_encoding.h"
 
-namespace pclassify::io {
+namespace pclassify::output {
 namespace {
 
 std::string json(std::string_view text) {
@@ -88,4 +88,4 @@ TEST(DisplayWidth, CountsCodePoints) {
 }
 
 }  // namespace
-}  // namespace pclassify::io
+}  // namespace pclassify::output

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "../flow/packets.h"
-#include "io/flow_writer.h"
-#include "io/text_encoding.h"
+#include "output/flow_writer.h"
+#include "output/text_encoding.h"
 
 namespace pclassify::test {
 namespace {
@@ -28,14 +28,14 @@ FlowTracker sample_flows() {
 }
 
 // Runs a writer over every flow and returns what it wrote.
-std::string written(io::OutputFormat format, const FlowTracker& tracker, size_t width = 200) {
+std::string written(output::OutputFormat format, const FlowTracker& tracker, size_t width = 200) {
   char* data = nullptr;
   size_t size = 0;
   std::FILE* out = open_memstream(&data, &size);
-  io::TableLayout layout;
+  output::TableLayout layout;
   layout.width = width;
-  auto writer = io::make_flow_writer(format, out, layout);
-  io::FlowReporter reporter(tracker, ServiceTable::builtin());
+  auto writer = output::make_flow_writer(format, out, layout);
+  output::FlowReporter reporter(tracker, ServiceTable::builtin());
   writer->begin();
   for (uint32_t i = 0; i < tracker.flows().size(); ++i) writer->write(reporter.report(i));
   writer->finish();
@@ -56,7 +56,7 @@ size_t count_of(const std::string& text, char c) { return size_t(std::count(text
 
 TEST(JsonWriter, ClientIsSourceServerIsDestination) {
   const FlowTracker tracker = sample_flows();
-  const auto lines = lines_of(written(io::OutputFormat::json, tracker));
+  const auto lines = lines_of(written(output::OutputFormat::json, tracker));
   ASSERT_EQ(lines.size(), 2u);
   const std::string& tcp = lines[0];
   EXPECT_EQ(tcp.rfind("{\"event\":{\"start\":\"2020-09-13T12:26:40.000000Z\","
@@ -81,7 +81,7 @@ TEST(JsonWriter, ClientIsSourceServerIsDestination) {
 }
 
 TEST(CsvWriter, HeaderAndOneRowPerFlow) {
-  const std::string text = written(io::OutputFormat::csv, sample_flows());
+  const std::string text = written(output::OutputFormat::csv, sample_flows());
   const auto lines = lines_of(text);
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].rfind("start,end,transport,client_ip,client_port,server_ip,server_port,", 0), 0u);
@@ -91,7 +91,7 @@ TEST(CsvWriter, HeaderAndOneRowPerFlow) {
 }
 
 TEST(ZeekWriter, HeaderRowsAndCloseAreConsistent) {
-  const auto lines = lines_of(written(io::OutputFormat::zeek, sample_flows()));
+  const auto lines = lines_of(written(output::OutputFormat::zeek, sample_flows()));
   ASSERT_GE(lines.size(), 11u);
   EXPECT_EQ(lines[0], "#separator \\x09");
   EXPECT_EQ(lines[4], "#path\tpclassify");
@@ -109,16 +109,16 @@ TEST(ZeekWriter, HeaderRowsAndCloseAreConsistent) {
 TEST(TableWriter, FitsTheWidthAndCutsOnlyDescriptions) {
   const FlowTracker tracker = sample_flows();
   for (const size_t width : {200u, 110u}) {
-    const auto lines = lines_of(written(io::OutputFormat::table, tracker, width));
+    const auto lines = lines_of(written(output::OutputFormat::table, tracker, width));
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[0].rfind("PROTO  CLIENT", 0), 0u);
     for (const std::string& line : lines) {
-      EXPECT_LE(io::display_width(line), width) << line;
+      EXPECT_LE(output::display_width(line), width) << line;
       EXPECT_NE(lines[1].find("192.168.1.10:50000"), std::string::npos);
     }
   }
   // Too narrow for everything: names stay whole, the line overflows instead.
-  const auto narrow = lines_of(written(io::OutputFormat::table, tracker, 40));
+  const auto narrow = lines_of(written(output::OutputFormat::table, tracker, 40));
   EXPECT_NE(narrow[1].find("10.0.0.1:443"), std::string::npos);
 }
 

@@ -23,8 +23,8 @@
 #include "decode/packet.h"
 #include "flow/flow_tracker.h"
 #include "fuzz_input.h"
-#include "io/flow_report.h"
-#include "io/flow_writer.h"
+#include "output/flow_report.h"
+#include "output/flow_writer.h"
 #include "services/service_table.h"
 #include "verify/payload_verdict.h"
 
@@ -51,7 +51,7 @@ std::vector<std::string_view> assigned_names(const Label& label) {
 }
 
 // For a flow whose samples still exist: its verdict, recomputed from them, keeps its bound.
-void verify_flow(const io::FlowReport& report, const PayloadSamples& samples, uint32_t flow_index) {
+void verify_flow(const output::FlowReport& report, const PayloadSamples& samples, uint32_t flow_index) {
   const Flow& flow = *report.flow;
   const int client_end =
       (report.client_ip == flow.key.address(0) && report.client_port == flow.key.port(0)) ? 0 : 1;
@@ -68,7 +68,7 @@ void verify_flow(const io::FlowReport& report, const PayloadSamples& samples, ui
 
 // For a flow settled early: its samples are gone, and its report carries the verdict kept
 // at settling time.
-void check_settled_flow(const io::FlowReport& report, const PayloadSamples& samples,
+void check_settled_flow(const output::FlowReport& report, const PayloadSamples& samples,
                         uint32_t flow_index) {
   fuzz::check((report.flow->state & Flow::kPayloadsSettled) != 0,
               "samples settled for a flow not marked settled");
@@ -90,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.flow_chunk_records = 16;
   FlowTracker tracker(options);
   // As the CLI does: flows are verified as soon as their payload evidence is final.
-  io::FlowReporter reporter(tracker, ServiceTable::builtin());
+  output::FlowReporter reporter(tracker, ServiceTable::builtin());
   tracker.set_payloads_complete_handler(
       [&reporter](uint32_t index, const Flow&) { return reporter.settle(index); });
   int64_t now_ns = 1'700'000'000'000'000'000;
@@ -109,14 +109,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::check(counts.in_flows + counts.not_a_flow + counts.anomalies == counts.total,
               "packet counts do not add up to the total");
 
-  std::vector<std::unique_ptr<io::FlowWriter>> writers;
-  for (const io::OutputFormat format : {io::OutputFormat::table, io::OutputFormat::json,
-                                        io::OutputFormat::csv, io::OutputFormat::zeek}) {
-    writers.push_back(io::make_flow_writer(format, null_output(), io::TableLayout{}));
+  std::vector<std::unique_ptr<output::FlowWriter>> writers;
+  for (const output::OutputFormat format : {output::OutputFormat::table, output::OutputFormat::json,
+                                        output::OutputFormat::csv, output::OutputFormat::zeek}) {
+    writers.push_back(output::make_flow_writer(format, null_output(), output::TableLayout{}));
     writers.back()->begin();
   }
   for (uint32_t i = 0; i < tracker.flows().size(); ++i) {
-    const io::FlowReport report = reporter.report(i);
+    const output::FlowReport report = reporter.report(i);
     fuzz::check(report.label != nullptr && !report.label->notes.empty(),
                 "a label without the registry's caveat note");
     const PayloadSamples& samples = *tracker.payload_samples();

@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "child_process.h"
-#include "io/flow_report.h"
-#include "io/live_capture.h"
+#include "output/flow_report.h"
+#include "capture/live_capture.h"
 #include "label/label.h"
 #include "loopback_traffic.h"
 #include "services/service_table.h"
@@ -68,10 +68,10 @@ std::string service_text(const Label& label) {
 class LiveCaptureTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    io::LiveCaptureOptions options;
+    capture::LiveCaptureOptions options;
     options.interface = "lo";
-    io::LiveError error;
-    if (!io::LiveCapture::open(options, error)) {
+    capture::LiveError error;
+    if (!capture::LiveCapture::open(options, error)) {
       GTEST_SKIP() << "cannot capture on the loopback interface (" << error.message
                    << "); these tests need root or CAP_NET_RAW and CAP_NET_ADMIN";
     }
@@ -207,7 +207,7 @@ TEST_F(LiveCaptureTest, SigtermEndsOpenFlowsAndPrintsTheSummary) {
   const auto tcp_end = lines_containing(result.out, {"end   tcp", server, "capture_end"});
   ASSERT_EQ(tcp_end.size(), 1u) << result.out;
   // The label is the library's for these ports, whatever the kernel picked.
-  EXPECT_NE(tcp_end[0].find(server + io::service_or_status(tcp_label) + " capture_end"),
+  EXPECT_NE(tcp_end[0].find(server + output::service_or_status(tcp_label) + " capture_end"),
             std::string::npos)
       << tcp_end[0];
   const auto udp_end = lines_containing(

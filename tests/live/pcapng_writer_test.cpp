@@ -2,7 +2,7 @@
 // padding, timestamps), and by tshark and capinfos (comments as frame.comment, the
 // application name, one interface per link type). Also `pclassify FILE -w OUT` on a
 // project capture.
-#include "io/pcapng_writer.h"
+#include "output/pcapng_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "child_process.h"
-#include "io/capture_reader.h"
+#include "capture/capture_reader.h"
 
 namespace pclassify::live_test {
 namespace {
@@ -51,7 +51,7 @@ std::vector<TestPacket> test_packets() {
 std::string write_test_file(const std::string& name) {
   const std::string path = temp_path(name);
   std::string error;
-  auto writer = io::PcapngWriter::create(path, "pclassify-test 1.0", error);
+  auto writer = output::PcapngWriter::create(path, "pclassify-test 1.0", error);
   EXPECT_NE(writer, nullptr) << error;
   if (!writer) return path;
   for (const TestPacket& p : test_packets()) {
@@ -90,17 +90,17 @@ TEST(PcapngWriter, BlocksAreAlignedAndCarryTheirLengthAtBothEnds) {
 TEST(PcapngWriter, PacketsReadBackWithTheProjectReader) {
   const std::string path = write_test_file("readback.pcapng");
   std::string error;
-  auto reader = io::CaptureReader::open_file(path, error);
+  auto reader = capture::CaptureReader::open_file(path, error);
   ASSERT_NE(reader, nullptr) << error;
-  io::CapturedPacket packet;
+  capture::CapturedPacket packet;
   for (const TestPacket& expected : test_packets()) {
-    ASSERT_EQ(reader->next(packet), io::ReadStatus::packet) << reader->error();
+    ASSERT_EQ(reader->next(packet), capture::ReadStatus::packet) << reader->error();
     EXPECT_EQ(packet.link_type, expected.link_type);
     EXPECT_EQ(packet.timestamp_ns, expected.timestamp_ns);
     EXPECT_EQ(packet.wire_length, expected.data.size() + 10);
     EXPECT_EQ(std::vector<uint8_t>(packet.data.begin(), packet.data.end()), expected.data);
   }
-  EXPECT_EQ(reader->next(packet), io::ReadStatus::end) << reader->error();
+  EXPECT_EQ(reader->next(packet), capture::ReadStatus::end) << reader->error();
   std::remove(path.c_str());
 }
 
@@ -119,7 +119,7 @@ TEST(PcapngWriter, TsharkShowsTheCommentsAndCapinfosTheApplication) {
 
 TEST(PcapngWriter, CreateFailsWithTheReason) {
   std::string error;
-  EXPECT_EQ(io::PcapngWriter::create("/nonexistent-dir/x.pcapng", "t", error), nullptr);
+  EXPECT_EQ(output::PcapngWriter::create("/nonexistent-dir/x.pcapng", "t", error), nullptr);
   EXPECT_NE(error.find("cannot create /nonexistent-dir/x.pcapng: "), std::string::npos) << error;
 }
 
